@@ -1,0 +1,3 @@
+"""s55tui: draft Section 55 responses to HMICFRS inspection reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,103 @@
+"""Write a file so that a crash, a full disk or a colleague's reader never leaves it torn.
+
+The new text goes to a temporary file in the same folder (so the final rename stays on one
+file system), is flushed and fsynced, takes the old file's permissions (``mkstemp`` makes
+0600, which would lock colleagues out of a shared folder), and replaces the old file in one
+``os.replace``. The version being replaced is kept beside it as ``NAME.bak``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+import tempfile
+import time
+from pathlib import Path
+
+from s55tui.errors import DraftError
+
+_REPLACE_TRIES = 6  # Windows: antivirus or a reader can hold the file for a moment
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of ``path`` is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, LF line endings) in one step, or not at all."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise DraftError(f"{path}: is a folder; cannot save a draft over it")
+    if not folder.is_dir():
+        raise DraftError(f"{path}: cannot save: the folder {folder} does not exist")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DraftError(f"{path}: cannot save: the file is read-only")
+    data = text.encode("utf-8")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise DraftError(f"{path}: cannot save: {_reason(error, folder)}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(path))
+        if backup and path.exists():
+            _keep_backup(path)
+        _replace(tmp, path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise DraftError(
+            f"{path}: cannot save: {_reason(error, folder)}; the file on disk is unchanged"
+        ) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """The old file's permissions, or what a new file would get under the current umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _keep_backup(path: Path) -> None:
+    """Keep the version about to be replaced; a hard link is instant and never torn."""
+    bak = backup_path(path)
+    bak.unlink(missing_ok=True)
+    try:
+        os.link(path, bak)
+    except OSError:
+        shutil.copy2(path, bak)
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """``os.replace``, retried briefly when another program holds the file (Windows)."""
+    for attempt in range(_REPLACE_TRIES):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == _REPLACE_TRIES - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
+
+
+def _reason(error: OSError, folder: Path) -> str:
+    """Say why a save failed in words an officer can act on."""
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder {folder} is read-only (permission denied)"
+    if error.errno == errno.EDQUOT:
+        return "the disk quota is used up"
+    return error.strerror or str(error)

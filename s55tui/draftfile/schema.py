@@ -1,0 +1,142 @@
+"""The keys of draft format 1, what each may hold, and the one-line message when it does not.
+
+The reader and the writer both walk these tables, so a key is spelled in exactly one place.
+Error messages name the field path (``items[3].to``) and say what was expected, because
+the person reading them edited the file by hand and needs to find the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from s55tui.textclean import clean_text
+from s55tui.vocab import ADDRESSEES, ITEM_KINDS, REPORT_TYPES, STATUSES, expected
+
+
+class FieldError(ValueError):
+    """A value that does not fit its key; ``str()`` is the message without the file name."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+Converter = Callable[[Any, str], Any]
+
+
+def describe(value: Any) -> str:
+    """Name a TOML value the way the officer wrote it, for "found ..." in a message."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'text "{shown}"'
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime):
+        return f"a date and time ({value.isoformat()})"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def text(value: Any, path: str) -> str:
+    """Any text; cleaned by the one sanitiser so the model never holds control characters."""
+    if not isinstance(value, str):
+        raise FieldError(path, f"expected text in quotes, found {describe(value)}")
+    return clean_text(value)
+
+
+def number(value: Any, path: str) -> str:
+    """An item number as printed; a bare TOML integer (``number = 4``) is accepted as "4"."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return text(value, path).strip()
+
+
+def local_date(value: Any, path: str) -> date:
+    """A TOML local date such as ``2020-12-17``, without quotes and without a time."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    hint = " (write it without quotes)" if isinstance(value, str) else ""
+    raise FieldError(path, f"expected a date like 2020-12-17{hint}, found {describe(value)}")
+
+
+def boolean(value: Any, path: str) -> bool:
+    """``true`` or ``false``, as TOML writes them."""
+    if isinstance(value, bool):
+        return value
+    raise FieldError(path, f"expected true or false, found {describe(value)}")
+
+
+def choice(options: dict[str, str], what: str) -> Converter:
+    """A converter that accepts one of ``options`` and names them all when it does not."""
+
+    def convert(value: Any, path: str) -> str:
+        word = text(value, path)
+        if word not in options:
+            raise FieldError(path, f'unknown {what} "{word}"; expected one of {expected(options)}')
+        return word
+
+    return convert
+
+
+def addressees(value: Any, path: str) -> list[str]:
+    """A list of addressees; a single word in quotes is read as a list of one."""
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list):
+        raise FieldError(path, f'expected a list like ["chief-constables"], found {describe(value)}')
+    out = []
+    for word in values:
+        if not isinstance(word, str) or word not in ADDRESSEES:
+            shown = f'"{word}"' if isinstance(word, str) else describe(word)
+            raise FieldError(path, f"unknown addressee {shown}; expected one of {expected(ADDRESSEES)}")
+        if word not in out:
+            out.append(word)
+    return out
+
+
+# key -> converter, in the order the writer lays them out for a new draft.
+REPORT: dict[str, Converter] = {
+    "title": text,
+    "type": choice(REPORT_TYPES, "report type"),
+    "published": local_date,
+    "inspectorate": text,
+    "url": text,
+    "summary": text,
+    "grade": text,
+}
+OFFICE: dict[str, Converter] = {
+    key: text for key in ("force", "body", "short", "pcc_title", "pcc_name", "cc_title", "cc_name")
+}
+RESPONSE: dict[str, Converter] = {
+    "template": text,
+    "version": text,
+    "cc_comments": text,
+    "pcc_comments": text,
+    "pcc_reply": text,
+    "signed_by": text,
+    "signed_on": local_date,
+}
+ITEM: dict[str, Converter] = {
+    "kind": choice(ITEM_KINDS, "kind"),
+    "number": number,
+    "to": addressees,
+    "intro": text,
+    "text": text,
+    "notes": text,
+    "cc_response": text,
+    "pcc_response": text,
+    "status": choice(STATUSES, "status"),
+}
+CHECKLIST: dict[str, Converter] = {"label": text, "done": boolean, "on": local_date}
+
+SECTIONS: dict[str, dict[str, Converter]] = {"report": REPORT, "office": OFFICE, "response": RESPONSE}
+TOP_LEVEL = ("format", "written_by", "report", "office", "response", "items", "checklist")
+REQUIRED = {"report": ("title", "published"), "items": ("kind", "number"), "checklist": ("label",)}

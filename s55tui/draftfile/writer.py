@@ -1,0 +1,153 @@
+"""Write the model back as TOML, keeping the officer's comments, order and unknown keys.
+
+A draft read from a file is saved by editing that file's own ``tomlkit`` document: only
+values that changed are rewritten, so hand-made formatting of everything else survives, and
+keys s55tui does not know are never touched. Items and checklist boxes remember which table
+they came from (``origin``), so reordering or deleting items carries their comments along.
+Long text is always written as a multi-line basic string (never a literal ``'''`` string,
+which cannot hold ``'''`` or control characters).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from s55tui import __version__
+from s55tui.draftfile import schema
+from s55tui.draftfile.atomic import write_atomic
+from s55tui.draftfile.reader import FileState, read_text
+from s55tui.errors import DraftError
+from s55tui.model import FORMAT_VERSION, Draft
+from s55tui.textclean import clean_text
+
+HEADER = (
+    "s55tui draft: a Section 55 response to an inspection report.\n"
+    "Safe to edit by hand; the keys are described in s55tui's README. Dates are written\n"
+    "like 2020-12-17, without quotes; long text is Markdown between triple quotes."
+)
+# Keys left out of a new item while empty, so a fresh file is not cluttered with them.
+_QUIET_WHEN_EMPTY = {"intro", "notes"}
+
+
+def dumps_draft(draft: Draft) -> str:
+    """The draft as TOML text; the draft's remembered document is updated to match."""
+    import tomlkit  # imported here: only saving needs it, and it is slow to import
+
+    state = draft.file_state if isinstance(draft.file_state, FileState) else None
+    if state is None:
+        doc = tomlkit.document()
+        for line in HEADER.splitlines():
+            doc.add(tomlkit.comment(line))
+        doc.add(tomlkit.nl())
+        fresh = True
+    else:
+        if state.document is None:
+            state.document = tomlkit.parse(state.text)
+        doc = state.document
+        fresh = False
+    _put(doc, "format", FORMAT_VERSION, True)
+    _put(doc, "written_by", f"s55tui {__version__}", True)
+    for name, spec in schema.SECTIONS.items():
+        table = doc.get(name)
+        if table is None:
+            table = tomlkit.table()
+            doc[name] = table
+        _put_fields(table, getattr(draft, name), spec, fresh)
+    _put_array(doc, "items", draft.items, schema.ITEM)
+    _put_array(doc, "checklist", draft.checklist, schema.CHECKLIST)
+    text = doc.as_string()
+    if state is None:
+        draft.file_state = FileState(text, doc)
+    else:
+        state.text = text
+    return text
+
+
+def save_draft(path: str | Path, draft: Draft, *, loaded_from: str | Path | None = None) -> None:
+    """Save atomically to ``path``, keeping the previous version as ``NAME.bak``.
+
+    When ``loaded_from`` is the same file, refuse to save over it if someone else changed it
+    on disk since it was read: their work is never silently overwritten.
+    """
+    path = Path(path)
+    state = draft.file_state if isinstance(draft.file_state, FileState) else None
+    if state is not None and loaded_from is not None and Path(loaded_from) == path and path.exists():
+        try:
+            on_disk = read_text(path)
+        except DraftError:
+            on_disk = None
+        if on_disk is not None and on_disk != state.text:
+            raise DraftError(f"{path}: changed on disk since it was opened; not overwritten")
+    previous = state.text if state is not None else None
+    text = dumps_draft(draft)
+    try:
+        write_atomic(path, text)
+    except DraftError:
+        if state is not None and previous is not None:
+            state.text = previous  # the file still holds the old text
+        raise
+
+
+def _put_fields(table: Any, obj: Any, spec: dict[str, schema.Converter], fresh: bool) -> None:
+    """Write each known field of ``obj`` into ``table``, leaving unknown keys alone."""
+    defaults = {f.name: f.default for f in dataclasses.fields(obj) if f.default is not dataclasses.MISSING}
+    for key in spec:
+        value = getattr(obj, key)
+        quiet = not value and key in _QUIET_WHEN_EMPTY
+        _put(table, key, value, fresh and not quiet, defaults.get(key))
+
+
+def _put(table: Any, key: str, value: Any, write_new: bool, default: Any = None) -> None:
+    """Set one key, rewriting it only if its value changed; dates of None remove the key."""
+    import tomlkit
+
+    old = table.get(key)
+    if value is None:
+        if old is not None:
+            del table[key]
+        return
+    if isinstance(value, str):
+        value = clean_text(value)
+    if old is not None:
+        current = old.unwrap() if hasattr(old, "unwrap") else old
+        if type(current) is type(value) and current == value:
+            return
+    elif not write_new and (value == default or value in ("", [])):
+        return
+    if isinstance(value, str):
+        table[key] = tomlkit.string(value, multiline="\n" in value)
+    else:
+        table[key] = value
+
+
+def _put_array(doc: Any, name: str, objects: list[Any], spec: dict[str, schema.Converter]) -> None:
+    """Write [[items]] or [[checklist]], reusing each object's own table where it has one."""
+    import tomlkit
+
+    existing = doc.get(name)
+    old_tables = list(existing) if existing is not None else []
+    tables = []
+    used: set[int] = set()
+    for obj in objects:
+        origin = obj.origin
+        if origin is not None and origin < len(old_tables) and origin not in used:
+            used.add(origin)
+            table, fresh = old_tables[origin], False
+        else:
+            table, fresh = tomlkit.table(), True
+        _put_fields(table, obj, spec, fresh)
+        tables.append(table)
+    for index, obj in enumerate(objects):
+        obj.origin = index
+    if len(tables) == len(old_tables) and all(a is b for a, b in zip(tables, old_tables, strict=True)):
+        return
+    if not tables:
+        if existing is not None:
+            del doc[name]
+        return
+    array = tomlkit.aot()
+    for table in tables:
+        array.append(table)
+    doc[name] = array
