@@ -117,7 +117,7 @@ def _put(table: Any, key: str, value: Any, write_new: bool, default: Any = None)
     elif not write_new and (value == default or value in ("", [])):
         return
     if isinstance(value, str):
-        table[key] = tomlkit.string(value, multiline="\n" in value)
+        table[key] = tomlkit.string(value, multiline="\n" in value or (key in schema.RICH and bool(value)))
     else:
         table[key] = value
 
