@@ -1,0 +1,261 @@
+"""What a template sees: the draft as read-only views, rich fields marked, words ready to print.
+
+Templates never get the model itself. They get these views, in which every rich field
+(summary, responses, item text and notes) is already a ``Rich`` value: cleaned, with raw HTML
+made visible, printed as Markdown. Everything else is printed escaped. The phrases offices
+print (long dates, "To chief constables and police and crime commissioners (or equivalents)",
+a tick with the word "done") are worked out here once, so every template says them alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from s55tui.deadline import last_day, long_date
+from s55tui.model import ChecklistEntry, Draft, Item
+from s55tui.render.mdtext import Rich, prepare_rich
+from s55tui.textclean import clean_line
+from s55tui.vocab import ITEM_KINDS, REPORT_TYPES, STATUSES
+
+# How HMICFRS itself writes who a recommendation is for.
+_TO_PHRASES = {
+    "chief-constables": "chief constables",
+    "pccs": "police and crime commissioners (or equivalents)",
+    "national": "national bodies",
+}
+_INSPECTORATES = {"HMICFRS": "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services"}
+TICK, BOX = "\u2713", "\u2610"
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """The report being answered; ``summary`` is rich."""
+
+    title: str
+    type: str
+    type_label: str
+    published: date | None
+    published_long: str
+    last_day_long: str
+    inspectorate: str
+    inspectorate_long: str
+    inspectorate_short: str
+    url: str
+    summary: Rich
+    grade: str
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    """Who answers; ``pcc_short`` is "PCC", "PFCC" or the title itself when it has no initials."""
+
+    force: str
+    body: str
+    body_with_short: str
+    short: str
+    pcc_title: str
+    pcc_short: str
+    pcc_name: str
+    cc_title: str
+    cc_name: str
+
+
+@dataclass(frozen=True)
+class ResponseView:
+    """The overall response (rich) and the signature (plain)."""
+
+    template: str
+    version: str
+    cc_comments: Rich
+    pcc_comments: Rich
+    pcc_reply: Rich
+    signed_by: str
+    signed_on: date | None
+    signed_on_long: str
+    signed_month: str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """One item; ``text``, ``notes``, ``intro`` and the two responses are rich."""
+
+    kind: str
+    kind_label: str
+    number: str
+    label: str
+    to: tuple[str, ...]
+    to_phrase: str
+    is_joint: bool
+    is_national: bool
+    text: Rich
+    notes: Rich
+    intro: Rich
+    cc_response: Rich
+    pcc_response: Rich
+    cc_response_names_item: bool
+    pcc_response_names_item: bool
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class CheckView:
+    """One checklist box, with the tick and the same fact in words."""
+
+    label: str
+    done: bool
+    on: date | None
+    mark: str
+    words: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a template may read, by name."""
+
+    report: ReportView
+    office: OfficeView
+    response: ResponseView
+    items: tuple[ItemView, ...]
+    checklist: tuple[CheckView, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """The template's global names."""
+        recommendations = tuple(i for i in self.items if i.kind == "recommendation")
+        return {
+            "report": self.report,
+            "office": self.office,
+            "response": self.response,
+            "items": self.items,
+            "recommendations": recommendations,
+            "causes_of_concern": tuple(i for i in self.items if i.kind == "cause-of-concern"),
+            "areas_for_improvement": tuple(i for i in self.items if i.kind == "area-for-improvement"),
+            "checklist": self.checklist,
+        }
+
+
+def build_context(draft: Draft) -> Context:
+    """The views a template renders, built from ``draft``."""
+    report = draft.report
+    return Context(
+        report=ReportView(
+            title=clean_line(report.title),
+            type=report.type,
+            type_label=REPORT_TYPES.get(report.type, report.type),
+            published=report.published,
+            published_long=long_date(report.published) if report.published else "",
+            last_day_long=long_date(last_day(report.published)) if report.published else "",
+            inspectorate=clean_line(report.inspectorate),
+            inspectorate_long=_inspectorate_long(clean_line(report.inspectorate)),
+            inspectorate_short=_inspectorate_short(clean_line(report.inspectorate)),
+            url=clean_line(report.url),
+            summary=prepare_rich(report.summary),
+            grade=clean_line(report.grade),
+        ),
+        office=_office(draft),
+        response=_response(draft),
+        items=tuple(_item(item, report.type) for item in draft.items),
+        checklist=tuple(_check(entry) for entry in draft.checklist),
+    )
+
+
+def initials(title: str) -> str:
+    """"Police and Crime Commissioner" -> "PCC"; a title of one or two words stays as it is."""
+    words = [w for w in title.replace(",", " ").split() if w[:1].isupper()]
+    if len(words) < 3:
+        return title
+    return "".join(w[0] for w in words)
+
+
+def _inspectorate_long(name: str) -> str:
+    full = _INSPECTORATES.get(name)
+    return f"{full} ({name})" if full else name
+
+
+def _inspectorate_short(name: str) -> str:
+    """"Her Majesty's Inspectorate ... (HMICFRS)" -> "HMICFRS"; a name without one stays whole."""
+    found = re.search(r"\(([A-Z&]{2,})\)$", name)
+    return found.group(1) if found else name
+
+
+def _office(draft: Draft) -> OfficeView:
+    office = draft.office
+    pcc_title = clean_line(office.pcc_title)
+    body = clean_line(office.body)
+    short = initials(pcc_title)
+    with_short = f"{body} ({short})" if short != pcc_title and body.endswith(pcc_title) else body
+    return OfficeView(
+        force=clean_line(office.force),
+        body=body,
+        body_with_short=with_short,
+        short=clean_line(office.short),
+        pcc_title=pcc_title,
+        pcc_short=short,
+        pcc_name=clean_line(office.pcc_name),
+        cc_title=clean_line(office.cc_title),
+        cc_name=clean_line(office.cc_name),
+    )
+
+
+def _response(draft: Draft) -> ResponseView:
+    response = draft.response
+    signed = response.signed_on
+    return ResponseView(
+        template=response.template,
+        version=clean_line(response.version),
+        cc_comments=prepare_rich(response.cc_comments),
+        pcc_comments=prepare_rich(response.pcc_comments),
+        pcc_reply=prepare_rich(response.pcc_reply),
+        signed_by=clean_line(response.signed_by),
+        signed_on=signed,
+        signed_on_long=long_date(signed) if signed else "",
+        signed_month=f"{signed:%B %Y}" if signed else "",
+    )
+
+
+def to_phrase(to: list[str], report_type: str) -> str:
+    """Who an item is for, as HMICFRS prints it after "To"."""
+    if "all" in to:
+        source = "investigation" if report_type == "super-complaint" else "inspection"
+        return f"all recipients of recommendations from this {source}"
+    if {"chief-constables", "pccs"} <= set(to):
+        return f"{_TO_PHRASES['chief-constables']} and {_TO_PHRASES['pccs']}"
+    return " and ".join(_TO_PHRASES.get(key, key) for key in to)
+
+
+def _names(response: str, item: Item) -> bool:
+    """Whether a response already says which item it answers ("In response to recommendation 5")."""
+    pattern = rf"\b{re.escape(item.label.casefold())}(?![0-9A-Za-z])"
+    return re.search(pattern, " ".join(response.split()).casefold()) is not None
+
+
+def _item(item: Item, report_type: str) -> ItemView:
+    return ItemView(
+        kind=item.kind,
+        kind_label=ITEM_KINDS.get(item.kind, item.kind),
+        number=clean_line(item.number),
+        label=clean_line(item.label),
+        to=tuple(item.to),
+        to_phrase=to_phrase(item.to, report_type),
+        is_joint=item.is_joint,
+        is_national=set(item.to) == {"national"},
+        text=prepare_rich(item.text),
+        notes=prepare_rich(item.notes),
+        intro=prepare_rich(item.intro),
+        cc_response=prepare_rich(item.cc_response),
+        pcc_response=prepare_rich(item.pcc_response),
+        cc_response_names_item=_names(item.cc_response, item),
+        pcc_response_names_item=_names(item.pcc_response, item),
+        status=item.status,
+        status_label=STATUSES.get(item.status, item.status),
+    )
+
+
+def _check(entry: ChecklistEntry) -> CheckView:
+    if entry.done:
+        words = f"done, {long_date(entry.on)}" if entry.on else "done"
+    else:
+        words = "not done yet"
+    return CheckView(clean_line(entry.label), entry.done, entry.on, TICK if entry.done else BOX, words)

@@ -1,0 +1,116 @@
+"""The Jinja2 environment that turns a draft into Markdown, safely by default.
+
+- ``SandboxedEnvironment``: an office's own template cannot reach into Python.
+- ``StrictUndefined``: a misspelt field is an error naming the template line, not a blank.
+- ``finalize`` escapes every printed value for Markdown unless it is ``Rich`` (the rich fields,
+  or a value a template marks with ``|markdown``). Forgetting to escape is therefore impossible;
+  printing Markdown has to be asked for.
+- User text is only ever data: it is passed in the context, never compiled, so a response
+  that says ``{{ 7*7 }}`` prints ``{{ 7*7 }}``.
+
+jinja2 is imported inside the functions, so importing this module costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import traceback
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from s55tui.deadline import long_date
+from s55tui.model import Draft
+from s55tui.render.catalogue import SUFFIX, TemplateError, find_template, search_path
+from s55tui.render.context import build_context, initials
+from s55tui.render.mdtext import Rich, escape_plain
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+
+def finalize(value: object) -> object:
+    """Escape what a template prints, unless it is Markdown on purpose."""
+    if isinstance(value, Rich):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return long_date(value)
+    return escape_plain(value)
+
+
+def _markdown(value: object) -> Rich:
+    """The ``|markdown`` filter: print this value as Markdown (only for text the template trusts)."""
+    return value if isinstance(value, Rich) else Rich(str(value))
+
+
+def _long_date(value: date | None) -> str:
+    return long_date(value) if value else ""
+
+
+def _month_year(value: date | None) -> str:
+    return f"{value:%B %Y}" if value else ""
+
+
+def make_environment(office_dir: Path | None = None) -> SandboxedEnvironment:
+    """A sandboxed environment loading templates from the office folder, then the built-ins."""
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in search_path(office_dir)], encoding="utf-8"),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=finalize,
+    )
+    env.filters.update(
+        markdown=_markdown,
+        long_date=_long_date,
+        month_year=_month_year,
+        initials=initials,
+    )
+    return env
+
+
+def render_markdown(draft: Draft, template: str | None = None, office_dir: Path | None = None) -> str:
+    """Render ``draft`` with the template it names (or ``template``) into Markdown.
+
+    Raises ``TemplateError`` naming the template file and line for anything the template
+    gets wrong: bad syntax, a missing field, something the sandbox forbids.
+    """
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateSyntaxError
+
+    info = find_template(template or draft.response.template or "narrative", office_dir)
+    env = make_environment(office_dir)
+    try:
+        compiled = env.get_template(info.path.name)
+        text = compiled.render(build_context(draft).as_dict())
+    except TemplateSyntaxError as error:
+        where = error.filename or str(info.path)
+        raise TemplateError(f"{where}:{error.lineno}: template error: {error.message}") from None
+    except JinjaError as error:
+        raise TemplateError(f"{_where(error, info.path)}: template error: {error}") from None
+    except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as error:
+        raise TemplateError(f"{_where(error, info.path)}: template error: {error}") from None
+    return _tidy(text)
+
+
+def _where(error: BaseException, fallback: Path) -> str:
+    """``file:line`` of the innermost template frame in the error's traceback."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(SUFFIX):
+            return f"{frame.filename}:{frame.lineno}"
+    return str(fallback)
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines left by empty optional fields, and end with one newline."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if line.strip() or (lines and lines[-1].strip()):
+            lines.append(line.rstrip() if not line.strip() else line)
+    return "\n".join(lines).strip("\n") + "\n"
