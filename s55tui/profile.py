@@ -21,7 +21,7 @@ from s55tui.paths import profile_candidates
 from s55tui.tomlread import parse_toml, read_toml_text
 from s55tui.vocab import DEFAULT_CHECKLIST
 
-_TOP_KEYS = ("office", "template", "drafts", "checklist")
+_TOP_KEYS = ("office", "template", "drafts", "checklist", "templates", "letterhead")
 
 
 @dataclass
@@ -31,6 +31,8 @@ class Profile:
     office: Office = field(default_factory=Office)
     template: str = "narrative"
     drafts: Path | None = None
+    templates: Path | None = None  # a folder of the office's own NAME.md.j2 templates
+    letterhead: Path | None = None  # a .docx whose styles, header, footer and logo exports use
     checklist: list[str] = field(default_factory=lambda: list(DEFAULT_CHECKLIST))
     source: Path | None = None
     warnings: list[str] = field(default_factory=list)
@@ -81,6 +83,10 @@ def _build(data: dict[str, Any], path: Path) -> Profile:
     if "drafts" in data:
         folder = Path(schema.text(data["drafts"], "drafts")).expanduser()
         profile.drafts = folder if folder.is_absolute() else path.parent / folder
+    for key in ("templates", "letterhead"):
+        if key in data:
+            place = Path(schema.text(data[key], key)).expanduser()
+            setattr(profile, key, place if place.is_absolute() else path.parent / place)
     if "checklist" in data:
         labels = data["checklist"]
         if not isinstance(labels, list):
