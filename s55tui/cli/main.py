@@ -16,7 +16,7 @@ from s55tui import __version__
 from s55tui.errors import S55Error
 from s55tui.vocab import REPORT_TYPES
 
-COMMANDS = ("check", "new", "open")
+COMMANDS = ("check", "new", "open", "export", "templates")
 EXIT_INVALID = 2
 OPTIONS_WITH_VALUE = ("--profile",)
 
@@ -109,4 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     maker.add_argument("--type", default="other", choices=list(REPORT_TYPES), help="the kind of report")
     maker.add_argument("--url", default="", help="where the report is published")
     maker.set_defaults(run=new.run)
+
+    from s55tui.cli import export_cmd, templates_cmd
+
+    export_cmd.add_parser(commands)
+    templates_cmd.add_parser(commands)
     return parser

@@ -21,8 +21,7 @@ REFERENCE_DOCX = BUILTIN_DIR / "reference.docx"
 DESCRIPTIONS: dict[str, str] = {
     "narrative": "statutory heading, key findings, recommendations, then each side's response "
     "and the office-use checklist (Norfolk)",
-    "record": "a record form of labelled fields: a table of facts, then each response "
-    "(Staffordshire)",
+    "record": "a record form of labelled fields: a table of facts, then each response (Staffordshire)",
     "per-recommendation": "each recommendation followed by the force's response and the "
     "commissioner's comment, then overall comments and a signature",
 }

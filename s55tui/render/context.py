@@ -162,7 +162,7 @@ def build_context(draft: Draft) -> Context:
 
 
 def initials(title: str) -> str:
-    """"Police and Crime Commissioner" -> "PCC"; a title of one or two words stays as it is."""
+    """ "Police and Crime Commissioner" -> "PCC"; a title of one or two words stays as it is."""
     words = [w for w in title.replace(",", " ").split() if w[:1].isupper()]
     if len(words) < 3:
         return title
@@ -175,7 +175,7 @@ def _inspectorate_long(name: str) -> str:
 
 
 def _inspectorate_short(name: str) -> str:
-    """"Her Majesty's Inspectorate ... (HMICFRS)" -> "HMICFRS"; a name without one stays whole."""
+    """ "Her Majesty's Inspectorate ... (HMICFRS)" -> "HMICFRS"; a name without one stays whole."""
     found = re.search(r"\(([A-Z&]{2,})\)$", name)
     return found.group(1) if found else name
 
@@ -254,8 +254,7 @@ def _item(item: Item, report_type: str) -> ItemView:
 
 
 def _check(entry: ChecklistEntry) -> CheckView:
+    words = "not done yet"
     if entry.done:
         words = f"done, {long_date(entry.on)}" if entry.on else "done"
-    else:
-        words = "not done yet"
     return CheckView(clean_line(entry.label), entry.done, entry.on, TICK if entry.done else BOX, words)

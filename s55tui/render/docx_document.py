@@ -1,0 +1,82 @@
+"""Build the Word file: start from the reference .docx (or the office letterhead), add the text.
+
+Starting from a real document rather than python-docx's default is what makes the file an
+English office's: A4, en-GB, the office's fonts, and for a letterhead its header, footer and
+logo, which live in the section and its parts and survive because only the body's paragraphs
+and tables are replaced. Before writing, the styles the writer uses are checked, so a
+letterhead without "List Paragraph" gets a message naming it rather than a KeyError.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from s55tui.errors import S55Error
+
+REQUIRED_STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Paragraph", "Quote", "Table Grid")
+
+
+class DocxError(S55Error):
+    """A reference or letterhead .docx that cannot be used."""
+
+
+def open_base(path: Path) -> Any:
+    """The reference or letterhead document with its body emptied (section settings kept)."""
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = Document(str(path))
+    except PackageNotFoundError:
+        raise DocxError(f"{path}: not found, or not a Word .docx file") from None
+    except (OSError, KeyError, ValueError) as error:
+        raise DocxError(f"{path}: cannot be read as a Word .docx file ({error})") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag.endswith("}p") or child.tag.endswith("}tbl"):
+            body.remove(child)
+    missing = missing_styles(document)
+    if missing:
+        raise DocxError(
+            f"{path}: missing the Word style{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            "add them in Word (Styles pane) or use the reference.docx that ships with s55tui"
+        )
+    return document
+
+
+def missing_styles(document: Any) -> list[str]:
+    """The styles the writer needs that ``document`` does not define."""
+    names = {style.name for style in document.styles}
+    return [name for name in REQUIRED_STYLES if name not in names]
+
+
+def set_properties(document: Any, title: str, author: str) -> None:
+    """Title, author (the office) and language in the file's core properties."""
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    core = document.core_properties
+    core.title = title[:255]
+    core.author = author[:255]
+    core.last_modified_by = author[:255]
+    core.language = "en-GB"
+    core.subject = "Section 55 response"
+    core.keywords = "Section 55; HMICFRS"
+    core.comments = ""
+    core.category = ""
+    core.created = now
+    core.modified = now
+    core.revision = 1
+
+
+def build_docx(markdown: str, base: Path, title: str, author: str) -> bytes:
+    """The finished Word file for ``markdown`` as bytes, ready to be written atomically."""
+    from s55tui.render.docx_writer import DocxWriter
+
+    document = open_base(base)
+    DocxWriter(document).write(markdown)
+    set_properties(document, title, author)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

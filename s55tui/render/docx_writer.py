@@ -1,0 +1,233 @@
+"""Markdown to Word: walk the markdown-it tokens and write python-docx paragraphs, runs and tables.
+
+The writer knows nothing about drafts or templates: it turns the one rendered Markdown text
+into Word, so the .docx says exactly what the .md says. Headings use Heading 1-3, lists are
+real Word lists (see ``docx_lists``), quotations use Quote, the record's facts become a Table
+Grid table, and links are real hyperlinks. Styles come from the document it is given (the
+reference .docx or an office letterhead), so the look is the office's, not the code's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt, RGBColor
+
+from s55tui.render.docx_lists import Numbering, number_paragraph
+from s55tui.render.mdtext import parser
+
+MONOSPACE = "Courier New"
+LINK_COLOUR = RGBColor(0x1D, 0x4E, 0xD8)
+
+
+@dataclass
+class _ListState:
+    num_id: int
+    level: int
+    fresh: bool = False  # the next paragraph is the first of a new item: it gets the number
+
+
+@dataclass
+class _Format:
+    bold: int = 0
+    italic: int = 0
+    strike: int = 0
+    link: Any = None  # the w:hyperlink element runs go into, inside a link
+
+
+@dataclass
+class _Table:
+    rows: list[list[tuple[Any, bool]]] = field(default_factory=list)  # (inline token, is header)
+
+
+class DocxWriter:
+    """Appends the blocks of one Markdown text to a python-docx ``Document``."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.numbering = Numbering(document)
+        self.lists: list[_ListState] = []
+        self.quote_depth = 0
+        self.paragraph: Any = None
+        self.table: _Table | None = None
+        self.styles = {style.name for style in document.styles}
+
+    def write(self, markdown: str) -> None:
+        """Add every block of ``markdown`` to the end of the document."""
+        for token in parser().parse(markdown):
+            handler = getattr(self, f"_on_{token.type}", None)
+            if handler is not None:
+                handler(token)
+
+    # Blocks ---------------------------------------------------------------------------------
+
+    def _on_heading_open(self, token: Any) -> None:
+        level = min(int(token.tag[1]), 3)
+        self.paragraph = self.document.add_paragraph(style=f"Heading {level}")
+
+    def _on_paragraph_open(self, token: Any) -> None:
+        style = "Quote" if self.quote_depth else None
+        if self.lists:
+            state = self.lists[-1]
+            self.paragraph = self.document.add_paragraph(style="List Paragraph")
+            if state.fresh:
+                number_paragraph(self.paragraph, state.num_id, state.level)
+            else:  # a second paragraph in the same item: indent it under the item's text
+                self.paragraph.paragraph_format.left_indent = Pt(28.35 * (state.level + 1))
+            state.fresh = False
+            return
+        self.paragraph = self.document.add_paragraph(style=style)
+
+    def _on_bullet_list_open(self, token: Any) -> None:
+        self._open_list(ordered=False, start=1)
+
+    def _on_ordered_list_open(self, token: Any) -> None:
+        self._open_list(ordered=True, start=int(token.attrGet("start") or 1))
+
+    def _open_list(self, ordered: bool, start: int) -> None:
+        level = len(self.lists)
+        self.lists.append(_ListState(self.numbering.new_list(ordered, level, start), level))
+
+    def _on_bullet_list_close(self, token: Any) -> None:
+        self.lists.pop()
+
+    _on_ordered_list_close = _on_bullet_list_close
+
+    def _on_list_item_open(self, token: Any) -> None:
+        self.lists[-1].fresh = True
+
+    def _on_blockquote_open(self, token: Any) -> None:
+        self.quote_depth += 1
+
+    def _on_blockquote_close(self, token: Any) -> None:
+        self.quote_depth -= 1
+
+    def _on_hr(self, token: Any) -> None:
+        paragraph = self.document.add_paragraph()
+        rule = '<w:bottom w:val="single" w:sz="6" w:space="1" w:color="999999"/>'
+        border = parse_xml(f"<w:pBdr {nsdecls('w')}>{rule}</w:pBdr>")
+        paragraph._p.get_or_add_pPr().append(border)
+
+    def _on_fence(self, token: Any) -> None:
+        paragraph = self.document.add_paragraph()
+        lines = token.content.rstrip("\n").split("\n")
+        for index, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.font.name = MONOSPACE
+            if index < len(lines) - 1:
+                run.add_break(WD_BREAK.LINE)
+
+    _on_code_block = _on_fence
+
+    # Tables ---------------------------------------------------------------------------------
+
+    def _on_table_open(self, token: Any) -> None:
+        self.table = _Table()
+
+    def _on_tr_open(self, token: Any) -> None:
+        assert self.table is not None
+        self.table.rows.append([])
+
+    def _on_th_open(self, token: Any) -> None:
+        self._cell_header = True
+
+    def _on_td_open(self, token: Any) -> None:
+        self._cell_header = False
+
+    def _on_table_close(self, token: Any) -> None:
+        assert self.table is not None
+        rows, self.table = self.table.rows, None
+        columns = max(len(row) for row in rows)
+        table = self.document.add_table(rows=len(rows), cols=columns)
+        if "Table Grid" in self.styles:
+            table.style = self.document.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            for c, (inline, header) in enumerate(row):
+                paragraph = table.cell(r, c).paragraphs[0]
+                self._inline(paragraph, inline.children or [], bold=header or (c == 0 and columns == 2))
+        if rows and rows[0] and rows[0][0][1]:
+            _repeat_header(table.rows[0])
+        if columns == 2:
+            widths = (0.32, 0.68)
+            section = self.document.sections[-1]
+            usable = section.page_width - section.left_margin - section.right_margin
+            for row in table.rows:
+                for cell, share in zip(row.cells, widths, strict=True):
+                    cell.width = int(usable * share)
+        self.document.add_paragraph()  # Word runs a following paragraph into the table otherwise
+
+    # Inline ---------------------------------------------------------------------------------
+
+    def _on_inline(self, token: Any) -> None:
+        if self.table is not None:
+            self.table.rows[-1].append((token, self._cell_header))
+            return
+        if self.paragraph is None:
+            self.paragraph = self.document.add_paragraph()
+        self._inline(self.paragraph, token.children or [])
+        self.paragraph = None
+
+    def _inline(self, paragraph: Any, children: list, bold: bool = False) -> None:
+        fmt = _Format(bold=int(bold))
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                self._run(paragraph, child.content, fmt)
+            elif kind in ("softbreak", "hardbreak"):
+                self._run(paragraph, "", fmt).add_break(WD_BREAK.LINE)
+            elif kind == "strong_open":
+                fmt.bold += 1
+            elif kind == "strong_close":
+                fmt.bold -= 1
+            elif kind == "em_open":
+                fmt.italic += 1
+            elif kind == "em_close":
+                fmt.italic -= 1
+            elif kind == "s_open":
+                fmt.strike += 1
+            elif kind == "s_close":
+                fmt.strike -= 1
+            elif kind == "code_inline":
+                self._run(paragraph, child.content, fmt).font.name = MONOSPACE
+            elif kind == "link_open":
+                fmt.link = self._hyperlink(paragraph, child.attrGet("href") or "")
+            elif kind == "link_close":
+                fmt.link = None
+            elif kind == "image":
+                self._run(paragraph, child.content, fmt)
+
+    def _run(self, paragraph: Any, text: str, fmt: _Format) -> Any:
+        run = paragraph.add_run(text)
+        if fmt.bold:
+            run.bold = True
+        if fmt.italic:
+            run.italic = True
+        if fmt.strike:
+            run.font.strike = True
+        if fmt.link is not None:
+            if "Hyperlink" in self.styles:
+                run.style = self.document.styles["Hyperlink"]
+            else:
+                run.font.color.rgb = LINK_COLOUR
+                run.font.underline = True
+            fmt.link.append(run._r)  # moves the run from the paragraph into the link
+        return run
+
+    def _hyperlink(self, paragraph: Any, url: str) -> Any:
+        """A ``w:hyperlink`` to ``url`` at the end of ``paragraph``; runs are then added into it."""
+        rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), rel_id)
+        paragraph._p.append(link)
+        return link
+
+
+def _repeat_header(row: Any) -> None:
+    """Mark a table's first row as a header that repeats on each page (and for screen readers)."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))

@@ -1,0 +1,147 @@
+"""Export a draft: render its Markdown once, turn it into the formats asked for, write each atomically.
+
+Everything is rendered in memory before anything is written, so a template or letterhead
+error leaves no file behind; each file is then written to a temporary name in the same folder
+and moved into place in one step, so a reader never sees half a document.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from s55tui.draftfile.atomic import write_atomic
+from s55tui.errors import S55Error
+from s55tui.model import Draft
+from s55tui.render.catalogue import REFERENCE_DOCX
+from s55tui.render.environment import render_markdown
+
+FORMATS = ("md", "docx", "html")
+
+
+class ExportError(S55Error):
+    """An export that cannot be written where it was asked to go."""
+
+
+@dataclass(frozen=True)
+class ExportSettings:
+    """Where an office's own templates and letterhead are, from its profile (both optional)."""
+
+    templates: Path | None = None
+    letterhead: Path | None = None
+
+
+def document_title(draft: Draft) -> str:
+    """The title a Word file and a web page carry: who responds, to which report."""
+    who = draft.office.body or draft.office.force
+    title = " ".join(draft.report.title.split()) or "an inspection report"
+    return f"{who} response to {title}" if who else f"Response to {title}"
+
+
+def output_paths(draft_path: Path, formats: Sequence[str], output: Path | None) -> dict[str, Path]:
+    """Where each format goes: beside the draft by default; ``output`` is a folder or a file name."""
+    if output is None:
+        base = draft_path.with_suffix("")
+    elif output.is_dir() or str(output).endswith(("/", os.sep)):
+        base = output / draft_path.stem
+    elif len(formats) == 1 and output.suffix:
+        if output.suffix.lower() != f".{formats[0]}":
+            raise ExportError(f"{output}: a --format {formats[0]} export needs a name ending .{formats[0]}")
+        return {formats[0]: output}
+    else:
+        base = output.with_suffix("") if output.suffix.lower() in {f".{f}" for f in FORMATS} else output
+    return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
+
+
+def render_all(
+    draft: Draft, formats: Sequence[str], template: str | None, settings: ExportSettings
+) -> dict[str, bytes]:
+    """Every requested format's bytes, from one Markdown text."""
+    markdown = render_markdown(draft, template, settings.templates)
+    title = document_title(draft)
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "md":
+            out[fmt] = markdown.encode("utf-8")
+        elif fmt == "html":
+            from s55tui.render.html_writer import build_html
+
+            out[fmt] = build_html(markdown, title).encode("utf-8")
+        elif fmt == "docx":
+            from s55tui.render.docx_document import build_docx
+
+            base = settings.letterhead or REFERENCE_DOCX
+            author = draft.office.body or draft.office.force or draft.office.short
+            out[fmt] = build_docx(markdown, base, title, author)
+        else:
+            raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)} or all")
+    return out
+
+
+def export(
+    draft: Draft,
+    draft_path: Path,
+    formats: Sequence[str],
+    template: str | None = None,
+    output: Path | None = None,
+    settings: ExportSettings | None = None,
+) -> list[Path]:
+    """Render and write ``formats`` for ``draft``; returns the paths written, in order."""
+    paths = output_paths(draft_path, formats, output)
+    for fmt, path in paths.items():
+        if path.resolve() == draft_path.resolve():
+            raise ExportError(f"{path}: refusing to write the {fmt} export over the draft itself")
+    rendered = render_all(draft, formats, template, settings or ExportSettings())
+    for fmt, path in paths.items():
+        if fmt == "docx":
+            write_bytes_atomic(path, rendered[fmt])
+        else:
+            write_atomic(path, rendered[fmt].decode("utf-8"), backup=False)
+    return list(paths.values())
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then move it into place in one step."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{path}: cannot write: the folder {folder} does not exist")
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(
+            f"{path}: cannot write: permission denied (is it open in Word?); the file on disk is unchanged"
+        ) from None
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(
+            f"{path}: cannot write: {error.strerror or error}; the file on disk is unchanged"
+        ) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """The old file's permissions, or a new file's under the umask (mkstemp's 0600 locks colleagues out)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
