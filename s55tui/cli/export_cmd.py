@@ -34,9 +34,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="the template to use instead of the draft's (see 's55tui templates')",
     )
-    exporter.add_argument(
-        "-o", "--output", type=Path, metavar="PATH", help="a folder, or a file name, to write to"
-    )
+    exporter.add_argument("-o", "--output", metavar="PATH", help="a folder, or a file name, to write to")
     exporter.set_defaults(run=run)
 
 

@@ -13,6 +13,7 @@ jinja2 is imported inside the functions, so importing this module costs nothing 
 
 from __future__ import annotations
 
+import re
 import traceback
 from datetime import date
 from pathlib import Path
@@ -93,7 +94,7 @@ def render_markdown(draft: Draft, template: str | None = None, office_dir: Path 
         where = error.filename or str(info.path)
         raise TemplateError(f"{where}:{error.lineno}: template error: {error.message}") from None
     except JinjaError as error:
-        raise TemplateError(f"{_where(error, info.path)}: template error: {error}") from None
+        raise TemplateError(f"{_where(error, info.path)}: template error: {_explain(error)}") from None
     except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as error:
         raise TemplateError(f"{_where(error, info.path)}: template error: {error}") from None
     return _tidy(text)
@@ -105,6 +106,25 @@ def _where(error: BaseException, fallback: Path) -> str:
         if frame.filename.endswith(SUFFIX):
             return f"{frame.filename}:{frame.lineno}"
     return str(fallback)
+
+
+_VIEWS = {
+    "ReportView": "report",
+    "OfficeView": "office",
+    "ResponseView": "response",
+    "ItemView": "an item",
+    "CheckView": "a checklist entry",
+}
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
+
+
+def _explain(error: BaseException) -> str:
+    """Jinja's message, with our view classes named the way a template author knows them."""
+    message = str(error)
+    found = _NO_ATTRIBUTE.search(message)
+    if found and found.group(1) in _VIEWS:
+        return f"{_VIEWS[found.group(1)]} has no field {found.group(2)!r}"
+    return message
 
 
 def _tidy(text: str) -> str:

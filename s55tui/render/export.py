@@ -41,11 +41,17 @@ def document_title(draft: Draft) -> str:
     return f"{who} response to {title}" if who else f"Response to {title}"
 
 
-def output_paths(draft_path: Path, formats: Sequence[str], output: Path | None) -> dict[str, Path]:
-    """Where each format goes: beside the draft by default; ``output`` is a folder or a file name."""
-    if output is None:
-        base = draft_path.with_suffix("")
-    elif output.is_dir() or str(output).endswith(("/", os.sep)):
+def output_paths(draft_path: Path, formats: Sequence[str], where: str | Path | None) -> dict[str, Path]:
+    """Where each format goes: beside the draft by default; ``where`` is a folder or a file name.
+
+    ``where`` is taken as typed: a trailing slash means a folder, which must exist.
+    """
+    if where is None:
+        return {fmt: draft_path.with_name(f"{draft_path.stem}.{fmt}") for fmt in formats}
+    output = Path(where)
+    if str(where).endswith(("/", os.sep)) and not output.is_dir():
+        raise ExportError(f"{where}: the folder does not exist")
+    if output.is_dir():
         base = output / draft_path.stem
     elif len(formats) == 1 and output.suffix:
         if output.suffix.lower() != f".{formats[0]}":
@@ -86,12 +92,17 @@ def export(
     draft_path: Path,
     formats: Sequence[str],
     template: str | None = None,
-    output: Path | None = None,
+    output: str | Path | None = None,
     settings: ExportSettings | None = None,
 ) -> list[Path]:
     """Render and write ``formats`` for ``draft``; returns the paths written, in order."""
     paths = output_paths(draft_path, formats, output)
     for fmt, path in paths.items():
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise ExportError(f"{path}: cannot write: the folder {folder} does not exist")
+        if path.is_dir():
+            raise ExportError(f"{path}: is a folder; give a file name or a folder ending in /")
         if path.resolve() == draft_path.resolve():
             raise ExportError(f"{path}: refusing to write the {fmt} export over the draft itself")
     rendered = render_all(draft, formats, template, settings or ExportSettings())
