@@ -112,7 +112,7 @@ def test_the_sandbox_refuses_python_internals(tmp_path: Path) -> None:
 
 
 def test_an_unknown_template_lists_the_ones_there_are() -> None:
-    with pytest.raises(S55Error, match="no template called 'letter'; there are: .*narrative"):
+    with pytest.raises(S55Error, match=r"no template called 'letter'; there are: .*narrative"):
         render_markdown(draft(), "letter")
 
 

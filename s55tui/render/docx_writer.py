@@ -55,6 +55,7 @@ class DocxWriter:
         self.quote_depth = 0
         self.paragraph: Any = None
         self.table: _Table | None = None
+        self.last_list_paragraph: Any = None
         self.styles = {style.name for style in document.styles}
 
     def write(self, markdown: str) -> None:
@@ -80,6 +81,7 @@ class DocxWriter:
             else:  # a second paragraph in the same item: indent it under the item's text
                 self.paragraph.paragraph_format.left_indent = Pt(28.35 * (state.level + 1))
             state.fresh = False
+            self.last_list_paragraph = self.paragraph
             return
         self.paragraph = self.document.add_paragraph(style=style)
 
@@ -95,6 +97,9 @@ class DocxWriter:
 
     def _on_bullet_list_close(self, token: Any) -> None:
         self.lists.pop()
+        if not self.lists and self.last_list_paragraph is not None:
+            # A little air between a list and the paragraph after it, as Word's own lists have.
+            self.last_list_paragraph.paragraph_format.space_after = Pt(8)
 
     _on_ordered_list_close = _on_bullet_list_close
 
