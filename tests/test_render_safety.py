@@ -128,3 +128,17 @@ def test_an_office_template_replaces_a_built_in_one_and_says_so(tmp_path: Path) 
 def test_a_missing_office_template_folder_is_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(S55Error, match="office templates folder does not exist"):
         render_markdown(draft(), None, tmp_path / "nowhere")
+
+
+def test_importing_the_renderer_is_free() -> None:
+    """The CLI imports these at start; the heavy libraries wait until a document is rendered."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, s55tui.render.export, s55tui.render.environment, s55tui.cli.export_cmd, "
+        "s55tui.cli.templates_cmd; "
+        "print(sorted(m for m in ('textual', 'docx', 'jinja2', 'markdown_it') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

@@ -23,6 +23,7 @@ from s55tui.render.mdtext import parser
 
 MONOSPACE = "Courier New"
 LINK_COLOUR = RGBColor(0x1D, 0x4E, 0xD8)
+HEADER_FILL = "E8EDF3"  # a pale blue-grey behind a table's header row
 
 
 @dataclass
@@ -157,13 +158,11 @@ class DocxWriter:
                 self._inline(paragraph, inline.children or [], bold=header or (c == 0 and columns == 2))
         if rows and rows[0] and rows[0][0][1]:
             _repeat_header(table.rows[0])
+            for cell in table.rows[0].cells:
+                shading = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
+                cell._tc.get_or_add_tcPr().append(parse_xml(shading))
         if columns == 2:
-            widths = (0.32, 0.68)
-            section = self.document.sections[-1]
-            usable = section.page_width - section.left_margin - section.right_margin
-            for row in table.rows:
-                for cell, share in zip(row.cells, widths, strict=True):
-                    cell.width = int(usable * share)
+            _set_widths(table, self.document.sections[-1], (0.32, 0.68))
         self.document.add_paragraph()  # Word runs a following paragraph into the table otherwise
 
     # Inline ---------------------------------------------------------------------------------
@@ -230,6 +229,22 @@ class DocxWriter:
         link.set(qn("r:id"), rel_id)
         paragraph._p.append(link)
         return link
+
+
+def _set_widths(table: Any, section: Any, shares: tuple[float, ...]) -> None:
+    """Fix column widths (label narrow, entry wide) in the grid and in every cell.
+
+    Word reads the cells' widths, LibreOffice the grid's: set both, and turn autofit off so
+    neither program re-balances the columns to 50/50.
+    """
+    usable = section.page_width - section.left_margin - section.right_margin
+    widths = [int(usable * share) for share in shares]
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        column.set(qn("w:w"), str(width // 635))  # EMU -> twentieths of a point
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
 
 
 def _repeat_header(row: Any) -> None:
