@@ -40,16 +40,24 @@ class Numbering:
 
     def __init__(self, document: Any) -> None:
         self._numbering = document.part.numbering_part.element
+        # Ids are counted here rather than re-read from the XML for every list (quadratic).
+        self._last = {
+            "w:abstractNum": self._max_id("w:abstractNum", "w:abstractNumId"),
+            "w:num": self._max_id("w:num", "w:numId"),
+        }
         self._abstract: dict[bool, int] = {}
         for ordered in (False, True):
             self._abstract[ordered] = self._add_abstract(ordered)
 
-    def _next_id(self, tag: str, attr: str) -> int:
-        ids = [int(node.get(qn(attr))) for node in self._numbering.iter(qn(tag))]
-        return max(ids, default=0) + 1
+    def _max_id(self, tag: str, attr: str) -> int:
+        return max((int(node.get(qn(attr))) for node in self._numbering.iter(qn(tag))), default=0)
+
+    def _next_id(self, tag: str) -> int:
+        self._last[tag] += 1
+        return self._last[tag]
 
     def _add_abstract(self, ordered: bool) -> int:
-        abstract_id = self._next_id("w:abstractNum", "w:abstractNumId")
+        abstract_id = self._next_id("w:abstractNum")
         levels = "".join(_level_xml(level, ordered) for level in range(LEVELS))
         node = parse_xml(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
@@ -65,7 +73,7 @@ class Numbering:
 
     def new_list(self, ordered: bool, level: int, start: int = 1) -> int:
         """A new ``w:num`` for one list at ``level``, starting at ``start``; returns its id."""
-        num_id = self._next_id("w:num", "w:numId")
+        num_id = self._next_id("w:num")
         node = parse_xml(
             f'<w:num {nsdecls("w")} w:numId="{num_id}">'
             f'<w:abstractNumId w:val="{self._abstract[ordered]}"/>'

@@ -17,6 +17,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from s55tui.render.docx_lists import Numbering, number_paragraph
 from s55tui.render.mdtext import parser
@@ -57,7 +58,11 @@ class DocxWriter:
         self.paragraph: Any = None
         self.table: _Table | None = None
         self.last_list_paragraph: Any = None
-        self.styles = {style.name for style in document.styles}
+        self.anchor = document.element.body.find(qn("w:sectPr"))
+        # Style ids looked up once: python-docx resolves a style name by scanning every style,
+        # which made a 1,000-item export take a minute.
+        self.style_ids = {style.name: style.style_id for style in document.styles}
+        self.styles = set(self.style_ids)
 
     def write(self, markdown: str) -> None:
         """Add every block of ``markdown`` to the end of the document."""
@@ -70,13 +75,13 @@ class DocxWriter:
 
     def _on_heading_open(self, token: Any) -> None:
         level = min(int(token.tag[1]), 3)
-        self.paragraph = self.document.add_paragraph(style=f"Heading {level}")
+        self.paragraph = self._add_paragraph(f"Heading {level}")
 
     def _on_paragraph_open(self, token: Any) -> None:
         style = "Quote" if self.quote_depth else None
         if self.lists:
             state = self.lists[-1]
-            self.paragraph = self.document.add_paragraph(style="List Paragraph")
+            self.paragraph = self._add_paragraph("List Paragraph")
             if state.fresh:
                 number_paragraph(self.paragraph, state.num_id, state.level)
             else:  # a second paragraph in the same item: indent it under the item's text
@@ -84,7 +89,21 @@ class DocxWriter:
             state.fresh = False
             self.last_list_paragraph = self.paragraph
             return
-        self.paragraph = self.document.add_paragraph(style=style)
+        self.paragraph = self._add_paragraph(style)
+
+    def _add_paragraph(self, style: str | None = None) -> Any:
+        """A new paragraph at the end of the body, in ``style`` (by its cached id)."""
+        # Not document.add_paragraph(): it looks for the body's sectPr by scanning every child,
+        # which is quadratic over a long document. The sectPr found once is the anchor.
+        element = OxmlElement("w:p")
+        if self.anchor is None:
+            self.document.element.body.append(element)
+        else:
+            self.anchor.addprevious(element)
+        paragraph = Paragraph(element, self.document._body)
+        if style is not None:
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     def _on_bullet_list_open(self, token: Any) -> None:
         self._open_list(ordered=False, start=1)
@@ -114,13 +133,13 @@ class DocxWriter:
         self.quote_depth -= 1
 
     def _on_hr(self, token: Any) -> None:
-        paragraph = self.document.add_paragraph()
+        paragraph = self._add_paragraph()
         rule = '<w:bottom w:val="single" w:sz="6" w:space="1" w:color="999999"/>'
         border = parse_xml(f"<w:pBdr {nsdecls('w')}>{rule}</w:pBdr>")
         paragraph._p.get_or_add_pPr().append(border)
 
     def _on_fence(self, token: Any) -> None:
-        paragraph = self.document.add_paragraph()
+        paragraph = self._add_paragraph()
         lines = token.content.rstrip("\n").split("\n")
         for index, line in enumerate(lines):
             run = paragraph.add_run(line)
@@ -163,7 +182,7 @@ class DocxWriter:
                 cell._tc.get_or_add_tcPr().append(parse_xml(shading))
         if columns == 2:
             _set_widths(table, self.document.sections[-1], (0.32, 0.68))
-        self.document.add_paragraph()  # Word runs a following paragraph into the table otherwise
+        self._add_paragraph()  # Word runs a following paragraph into the table otherwise
 
     # Inline ---------------------------------------------------------------------------------
 
@@ -172,7 +191,7 @@ class DocxWriter:
             self.table.rows[-1].append((token, self._cell_header))
             return
         if self.paragraph is None:
-            self.paragraph = self.document.add_paragraph()
+            self.paragraph = self._add_paragraph()
         self._inline(self.paragraph, token.children or [])
         self.paragraph = None
 
@@ -215,7 +234,7 @@ class DocxWriter:
             run.font.strike = True
         if fmt.link is not None:
             if "Hyperlink" in self.styles:
-                run.style = self.document.styles["Hyperlink"]
+                run._r.style = self.style_ids["Hyperlink"]
             else:
                 run.font.color.rgb = LINK_COLOUR
                 run.font.underline = True
