@@ -13,7 +13,7 @@ import re
 from s55tui.vocab import ADDRESSEES
 
 # One actor each; "police" alone is never enough, because every report is full of it.
-_CHIEF = r"chief\s+(?:constables?|officers)|(?<![A-Za-z/])CCs?\b"
+_CHIEF = r"chief\s+(?:constables?|officers)|(?<![A-Za-z/])CCs?\b|(?:the\s+)?forces?\b"
 _PCC = (
     r"police,?\s+(?:fire\s+)?(?:and\s+)?crime\s+commissioners?|(?<![A-Za-z])PF?CC(?:'s|s'|\u2019s|s)?(?![A-Za-z])"
     r"|(?:local\s+)?policing\s+bodies|mayors?\b"

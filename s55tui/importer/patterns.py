@@ -22,6 +22,7 @@ _NUMBERED = re.compile(rf"^{_NUMBER}[.)]\s+(?P<text>\S.*)$")
 _RECORD_LABEL = re.compile(r"^(recommendations|causes of concern|areas for improvement)\t+(.*)$", re.I)
 _RESPONSE_WORD = re.compile(r"\b(?:responses?|comments?|reply|replies)\b", re.I)
 _PARENTHESES = re.compile(r"^\((?P<inner>[^()]*)\)\s*")
+_NUMBERED_PART = re.compile(r"^(?:annex|appendix|chapter|part)\s+[A-Z0-9]{1,3}\b.{0,60}$", re.I)
 _SEPARATORS = ".:-\u2013\u2014"
 # Section headings that end the list of items in the documents offices write.
 _KNOWN_STOPS = {
@@ -128,12 +129,19 @@ def numbered(text: str) -> tuple[str, str] | None:
     return (match.group("num"), match.group("text")) if match else None
 
 
-def parenthetical_addressees(text: str) -> list[str]:
-    """Addressees from a line wholly in brackets: "(Recommendation jointly for CCs and PCC's)"."""
-    match = _PARENTHESES.match(text)
-    if match is None or match.end() != len(text):
-        return []
-    return addressees(match.group("inner"))
+def addressee_line(text: str) -> list[str]:
+    """Addressees from a line of its own under a heading.
+
+    Either wholly in brackets, "(Recommendation jointly for Chief Constables and PCC's)", or
+    a bare "To chief constables" as reports print it on the line after "Recommendation 1".
+    """
+    parens = _PARENTHESES.match(text)
+    if parens is not None and parens.end() == len(text):
+        return addressees(parens.group("inner"))
+    split = split_to_phrase(text)
+    if split is not None and not split[1].strip():
+        return split[0]
+    return []
 
 
 def is_stop(line: str, text: str) -> bool:
@@ -147,7 +155,7 @@ def is_stop(line: str, text: str) -> bool:
     core = text.rstrip(":").strip()
     if not core or len(core) > 100:
         return False
-    if core.lower() in _KNOWN_STOPS:
+    if core.lower() in _KNOWN_STOPS or _NUMBERED_PART.match(core):
         return True
     if core[-1] in ".;,!?" or not core[0].isupper():
         return False

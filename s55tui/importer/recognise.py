@@ -154,7 +154,7 @@ class _Reader:
     def text_line(self, number: int, line: str, text: str) -> None:
         if self.mode == "item" and self.current is not None:
             if not self.current.to and not tidy(self.current.text):
-                found = patterns.parenthetical_addressees(text)
+                found = patterns.addressee_line(text)
                 if found:
                     self.current.to = found
                     return
