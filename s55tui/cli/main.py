@@ -16,7 +16,7 @@ from s55tui import __version__
 from s55tui.errors import S55Error
 from s55tui.vocab import REPORT_TYPES
 
-COMMANDS = ("check", "new", "open")
+COMMANDS = ("check", "new", "open", "import")
 EXIT_INVALID = 2
 OPTIONS_WITH_VALUE = ("--profile",)
 
@@ -109,4 +109,21 @@ def build_parser() -> argparse.ArgumentParser:
     maker.add_argument("--type", default="other", choices=list(REPORT_TYPES), help="the kind of report")
     maker.add_argument("--url", default="", help="where the report is published")
     maker.set_defaults(run=new.run)
+
+    from s55tui.cli import import_cmd
+
+    importer = commands.add_parser(
+        "import",
+        help="bring a report's recommendations and areas for improvement into a draft",
+        description=import_cmd.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    importer.add_argument(
+        "source", metavar="SOURCE", help="the report: .txt, .md, .docx or .pdf, or - to paste"
+    )
+    importer.add_argument("--into", type=Path, metavar="DRAFT", help="the draft to add the items to")
+    importer.add_argument("--dry-run", action="store_true", help="show what would change; save nothing")
+    importer.add_argument("--json", action="store_true", help="print the items found as JSON")
+    importer.add_argument("--yes", "-y", action="store_true", help="add to the draft without asking")
+    importer.set_defaults(run=import_cmd.run)
     return parser
