@@ -27,8 +27,8 @@ REC1 = (
     "As an interim measure, pending the outcome of recommendation 2, where officers only have concerns or "
     "doubts about a victim's immigration status, we recommend that they immediately stop sharing information "
     "on domestic abuse victims with Immigration Enforcement. Instead, police officers should link the victim "
-    "to a third party that can provide advice and assistance, as set out in recommendation 4 (on the creation "
-    "of safe reporting pathways).",
+    "to a third party that can provide advice and assistance, as set out in recommendation 4 "
+    "(on the creation of safe reporting pathways).",
     "This applies where police officers have doubts about a victim's immigration status, not where they have "
     "evidence that an offence has been committed. The College of Policing will immediately develop guidance "
     "for the police service to clarify this aspect of practice.",
@@ -54,9 +54,9 @@ REC4_BULLETS = (
 REC5 = (
     "With reference to recommendation 1, pending the developments outlined in other recommendations, and in "
     "consultation/collaboration with local or national specialist organisations, chief constables and police "
-    "and crime commissioners should take steps, through the appropriate channels, to promote migrant victims\u2019 "
-    "and witnesses\u2019 confidence in reporting crimes to the police through safe reporting pathways, without "
-    "fear of prioritised immigration control."
+    "and crime commissioners should take steps, through the appropriate channels, to promote migrant "
+    "victims\u2019 and witnesses\u2019 confidence in reporting crimes to the police through safe reporting "
+    "pathways, without fear of prioritised immigration control."
 )
 REC6 = (
     "Conduct an assessment of local access to specialist victim support organisations or networks and take "
