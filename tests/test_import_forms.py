@@ -135,7 +135,8 @@ def test_a_second_different_item_with_the_same_number_is_not_placed() -> None:
 
 def test_text_in_a_recommendations_section_outside_any_item_is_listed() -> None:
     result = recognise(
-        "Recommendations\n\nSee the annex for the full list\n\nRecommendation 1\nChief constables should act.\n"
+        "Recommendations\n\nSee the annex for the full list\n\n"
+        "Recommendation 1\nChief constables should act.\n"
     )
     assert [f.item.number for f in result.found] == ["1"]
     assert [str(n) for n in result.unplaced] == [
@@ -152,7 +153,10 @@ def test_an_item_without_any_addressee_is_flagged() -> None:
 
 
 def test_word_bullets_control_characters_and_crlf_are_cleaned() -> None:
-    text = "Recommendation 4. To chief constables\r\nThey should:\r\n\u2022\tensure a policy;\x0b\u2022 promote awareness.\x07\r\n"
+    text = (
+        "Recommendation 4. To chief constables\r\n"
+        "They should:\r\n\u2022\tensure a policy;\x0b\u2022 promote awareness.\x07\r\n"
+    )
     assert found(text) == [
         (
             "recommendation",

@@ -44,8 +44,9 @@ def test_page_furniture_goes_and_broken_sentences_are_joined() -> None:
     assert "justiceinspectorates" not in text
     assert "\n12\n" not in text and "Page 14" not in text and not text.rstrip().endswith("13")
     assert (
-        "As an interim measure, where officers only have concerns or doubts about a victim\u2019s immigration "
-        "status, we recommend that they immediately stop sharing information \u2013 as required.\n\nThis applies where police officers have doubts."
+        "As an interim measure, where officers only have concerns or doubts about a victim\u2019s "
+        "immigration status, we recommend that they immediately stop sharing information \u2013 as "
+        "required.\n\nThis applies where police officers have doubts."
     ) in text
 
 
@@ -54,7 +55,8 @@ def test_bullets_become_markdown_and_quotes_and_dashes_are_kept() -> None:
     assert (
         "They should:\n"
         "- ensure there is a proper policy and practice framework in place for officers to work within;\n"
-        "- promote \u201cawareness\u201d within their forces of any existing pathways to specialist organisations."
+        "- promote \u201cawareness\u201d within their forces of any existing pathways to specialist "
+        "organisations."
     ) in text
 
 
