@@ -221,3 +221,16 @@ def test_s55tui_with_a_draft_checks_it_meanwhile(capsys: pytest.CaptureFixture[s
 def test_the_console_script_and_python_dash_m_agree() -> None:
     run = subprocess.run([sys.executable, "-m", "s55tui", "--version"], capture_output=True, text=True)
     assert run.stdout == f"s55tui {__version__}\n"
+
+
+def test_a_mistyped_command_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["chek", "drafts/x.toml"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "s55tui: chek: no such command or draft file (commands: check, new, open)\n"
+    )
+
+
+def test_opening_a_missing_draft_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "nothere.toml")]) == 2
+    assert capsys.readouterr().err.endswith(f"s55tui: {tmp_path / 'nothere.toml'}: no such file\n")
