@@ -53,8 +53,11 @@ def dumps_draft(draft: Draft) -> str:
         table = doc.get(name)
         if table is None:
             table = tomlkit.table()
-            doc[name] = table
-        _put_fields(table, getattr(draft, name), spec, fresh)
+            _put_fields(table, getattr(draft, name), spec, fresh)
+            if table:  # only add a section that has something to say
+                doc[name] = table
+        else:
+            _put_fields(table, getattr(draft, name), spec, fresh)
     _put_array(doc, "items", draft.items, schema.ITEM)
     _put_array(doc, "checklist", draft.checklist, schema.CHECKLIST)
     text = doc.as_string()
