@@ -92,7 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
         "open", help="open the drafting app (the default command)", description=open_app.__doc__
     )
     opener.add_argument("draft", nargs="?", type=Path, metavar="DRAFT", help="a draft file to open")
-    opener.add_argument("--drafts", type=Path, metavar="DIR", help="the drafts folder to show")
     opener.set_defaults(run=open_app.run)
 
     checker = commands.add_parser(
