@@ -10,6 +10,22 @@ from typing import Any
 from s55tui.errors import S55Error
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
+
+
+def _plain(reason: str) -> str:
+    """tomllib's reason in words for someone who edits TOML by hand now and then."""
+    if reason == "Illegal character '\\n'":
+        return "text in quotes runs on past the end of the line; close the quotes, or use triple quotes"
+    if reason.startswith("Illegal character"):
+        return f"{reason}: a control character TOML does not allow in the file; remove it"
+    if reason == "Cannot overwrite a value":
+        return "this key is set twice; keep one of them (Cannot overwrite a value)"
+    match = _TWICE.fullmatch(reason)
+    if match:
+        name = ".".join(part.strip(" '\"") for part in match.group(1).split(",") if part.strip())
+        return f"the [{name}] table appears twice; merge them into one"
+    return reason
 
 
 def parse_toml(text: str, source: str, error: type[S55Error]) -> dict[str, Any]:
@@ -20,7 +36,7 @@ def parse_toml(text: str, source: str, error: type[S55Error]) -> dict[str, Any]:
         message = str(problem)
         match = _POSITION.search(message)
         if match:
-            reason = message[: match.start()]
+            reason = _plain(message[: match.start()])
             raise error(f"{source}:{match.group(1)}:{match.group(2)}: {reason}") from None
         reason = message.replace("(at end of document)", "").strip()
         line = text.count("\n") + 1

@@ -137,6 +137,21 @@ ITEM: dict[str, Converter] = {
 }
 CHECKLIST: dict[str, Converter] = {"label": text, "done": boolean, "on": local_date}
 
+# Markdown fields: always written between triple quotes, so quotes need no escaping by hand.
+RICH = frozenset(
+    {
+        "summary",
+        "cc_comments",
+        "pcc_comments",
+        "pcc_reply",
+        "intro",
+        "text",
+        "notes",
+        "cc_response",
+        "pcc_response",
+    }
+)
+
 SECTIONS: dict[str, dict[str, Converter]] = {"report": REPORT, "office": OFFICE, "response": RESPONSE}
 TOP_LEVEL = ("format", "written_by", "report", "office", "response", "items", "checklist")
 REQUIRED = {"report": ("title", "published"), "items": ("kind", "number"), "checklist": ("label",)}

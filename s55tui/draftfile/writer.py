@@ -18,9 +18,9 @@ from s55tui import __version__
 from s55tui.draftfile import schema
 from s55tui.draftfile.atomic import write_atomic
 from s55tui.draftfile.reader import FileState, read_text
+from s55tui.draftfile.schema import FieldError
 from s55tui.errors import DraftError
 from s55tui.model import FORMAT_VERSION, Draft
-from s55tui.textclean import clean_text
 
 HEADER = (
     "s55tui draft: a Section 55 response to an inspection report.\n"
@@ -53,8 +53,11 @@ def dumps_draft(draft: Draft) -> str:
         table = doc.get(name)
         if table is None:
             table = tomlkit.table()
-            doc[name] = table
-        _put_fields(table, getattr(draft, name), spec, fresh)
+            _put_fields(table, getattr(draft, name), spec, fresh)
+            if table:  # only add a section that has something to say
+                doc[name] = table
+        else:
+            _put_fields(table, getattr(draft, name), spec, fresh)
     _put_array(doc, "items", draft.items, schema.ITEM)
     _put_array(doc, "checklist", draft.checklist, schema.CHECKLIST)
     text = doc.as_string()
@@ -93,8 +96,13 @@ def save_draft(path: str | Path, draft: Draft, *, loaded_from: str | Path | None
 def _put_fields(table: Any, obj: Any, spec: dict[str, schema.Converter], fresh: bool) -> None:
     """Write each known field of ``obj`` into ``table``, leaving unknown keys alone."""
     defaults = {f.name: f.default for f in dataclasses.fields(obj) if f.default is not dataclasses.MISSING}
-    for key in spec:
+    for key, convert in spec.items():
         value = getattr(obj, key)
+        if value is not None:
+            try:
+                value = convert(value, key)  # write exactly what reading it back will give
+            except FieldError as error:
+                raise DraftError(f"cannot save: {error}") from None
         quiet = not value and key in _QUIET_WHEN_EMPTY
         _put(table, key, value, fresh and not quiet, defaults.get(key))
 
@@ -108,8 +116,6 @@ def _put(table: Any, key: str, value: Any, write_new: bool, default: Any = None)
         if old is not None:
             del table[key]
         return
-    if isinstance(value, str):
-        value = clean_text(value)
     if old is not None:
         current = old.unwrap() if hasattr(old, "unwrap") else old
         if type(current) is type(value) and current == value:
@@ -117,7 +123,7 @@ def _put(table: Any, key: str, value: Any, write_new: bool, default: Any = None)
     elif not write_new and (value == default or value in ("", [])):
         return
     if isinstance(value, str):
-        table[key] = tomlkit.string(value, multiline="\n" in value)
+        table[key] = tomlkit.string(value, multiline="\n" in value or (key in schema.RICH and bool(value)))
     else:
         table[key] = value
 

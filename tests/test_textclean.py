@@ -1,0 +1,58 @@
+"""The one sanitiser: what officers paste from Word must come out as plain, safe Markdown."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from s55tui.textclean import clean_line, clean_text
+
+
+def test_line_endings_become_newlines() -> None:
+    assert clean_text("one\r\ntwo\rthree\x0bfour\u2028five") == "one\ntwo\nthree\nfour\nfive"
+
+
+def test_page_and_paragraph_breaks_become_blank_lines() -> None:
+    assert clean_text("one\x0ctwo\u2029three") == "one\n\ntwo\n\nthree"
+
+
+def test_control_characters_and_lone_surrogates_go() -> None:
+    assert clean_text("a\x00b\x07c\x1fd\x7fe\ufffff\ud800g") == "abcdefg"
+
+
+def test_tabs_quotes_ticks_and_dashes_stay() -> None:
+    text = "Title\tvalue “quoted” – em — ✓ it’s"
+    assert clean_text(text) == text
+
+
+def test_word_bullets_become_markdown_bullets() -> None:
+    pasted = "\u2022\tfirst\n\uf0b7 second\n\u00b7 third\n    o\tnested\n\u25aa square"
+    assert clean_text(pasted) == "- first\n- second\n- third\n    - nested\n- square"
+
+
+def test_a_word_starting_with_o_is_not_a_bullet() -> None:
+    assert clean_text("overall\no'clock") == "overall\no'clock"
+
+
+def test_clean_line_joins_lines() -> None:
+    assert clean_line("  Safe to\r\nshare?\x00 ") == "Safe to share?"
+
+
+@given(st.text())
+def test_cleaning_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(st.text())
+def test_cleaned_text_is_xml_safe(text: str) -> None:
+    cleaned = clean_text(text)
+    assert "\r" not in cleaned
+    assert all(
+        ch in "\t\n"
+        or 0x20 <= ord(ch) < 0x7F
+        or 0xA0 <= ord(ch) < 0xD800
+        or 0xE000 <= ord(ch) < 0xFFFE
+        or ord(ch) > 0xFFFF
+        for ch in cleaned
+    )
