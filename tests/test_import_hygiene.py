@@ -17,6 +17,7 @@ MODULES = [
     "s55tui.profile",
     "s55tui.textclean",
     "s55tui.cli",
+    "s55tui.importer",
 ]
 
 

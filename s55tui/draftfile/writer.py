@@ -155,5 +155,16 @@ def _put_array(doc: Any, name: str, objects: list[Any], spec: dict[str, schema.C
         return
     array = tomlkit.aot()
     for table in tables:
+        _trim_trailing_blank_lines(table)
         array.append(table)
     doc[name] = array
+    tables[-1].add(tomlkit.nl())  # tomlkit separates the tables; the last needs its own blank line
+
+
+def _trim_trailing_blank_lines(table: Any) -> None:
+    """Drop the blank lines a table carries at its end (comments stay), so moves never add more."""
+    from tomlkit.items import Whitespace
+
+    body = table.value.body
+    while body and body[-1][0] is None and isinstance(body[-1][1], Whitespace):
+        body.pop()
