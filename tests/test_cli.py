@@ -15,13 +15,15 @@ from s55tui.draftfile import load_draft
 from tests.conftest import EXAMPLE
 
 
-def test_check_on_the_example_reports_what_norfolk_left_unanswered(capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_on_the_example_reports_what_norfolk_left_unanswered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["check", str(EXAMPLE), "--today", "2021-01-04"]) == 1
     out, err = capsys.readouterr()
     assert err == ""
     assert out == (
-        f"{EXAMPLE}: Safe to share? Report on Liberty and Southall Black Sisters' super-complaint on policing "
-        "and immigration status\n"
+        f"{EXAMPLE}: Safe to share? Report on Liberty and Southall Black Sisters' super-complaint on "
+        "policing and immigration status\n"
         "Super-complaint, published Thursday 17 December 2020\n"
         "Last day: Wednesday 10 February 2021 (37 days left)\n"
         "Responses written: 3 of 5 owed, across 4 items\n"
@@ -53,7 +55,9 @@ def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
         "state": "today",
     }
     assert report["responses"] == {"owed": 5, "written": 3}
-    assert [(f["where"], f["message"], f["field"]) for f in report["findings"] if f["severity"] == "missing"] == [
+    assert [
+        (f["where"], f["message"], f["field"]) for f in report["findings"] if f["severity"] == "missing"
+    ] == [
         ("Recommendation 4", "no chief constable response", "items[2].cc_response"),
         ("Recommendation 5", "no chief constable response", "items[3].cc_response"),
     ]
@@ -62,7 +66,9 @@ def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_exits_0_when_ready(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "ready.toml"
     text = EXAMPLE.read_text(encoding="utf-8")
-    text = text.replace('\ncc_response = ""\n', '\ncc_response = "Taken forward by the Victims Sub Group."\n', 2)
+    text = text.replace(
+        '\ncc_response = ""\n', '\ncc_response = "Taken forward by the Victims Sub Group."\n', 2
+    )
     path.write_text(text, encoding="utf-8")
     assert main(["check", str(path), "--today", "2021-01-04"]) == 0
     assert capsys.readouterr().out.endswith("Ready: nothing required is missing.\n")
@@ -89,8 +95,22 @@ def test_new_creates_a_draft_from_the_profile(tmp_path: Path, capsys: pytest.Cap
         encoding="utf-8",
     )
     path = tmp_path / "vetting.toml"
-    code = main(["--profile", str(profile), "new", str(path), "--title", "An inspection of vetting",
-                 "--published", "2022-11-02", "--type", "thematic", "--url", "https://example.org/r"])
+    code = main(
+        [
+            "--profile",
+            str(profile),
+            "new",
+            str(path),
+            "--title",
+            "An inspection of vetting",
+            "--published",
+            "2022-11-02",
+            "--type",
+            "thematic",
+            "--url",
+            "https://example.org/r",
+        ]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert out == (
@@ -157,8 +177,21 @@ def test_new_rejects_a_bad_date_in_words(tmp_path: Path, capsys: pytest.CaptureF
 def test_a_broken_profile_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     profile = tmp_path / "office.toml"
     profile.write_text("[office]\nforce = Norfolk\n", encoding="utf-8")
-    assert main(["--profile", str(profile), "new", str(tmp_path / "x.toml"), "--title", "T",
-                 "--published", "2023-04-01"]) == 2
+    assert (
+        main(
+            [
+                "--profile",
+                str(profile),
+                "new",
+                str(tmp_path / "x.toml"),
+                "--title",
+                "T",
+                "--published",
+                "2023-04-01",
+            ]
+        )
+        == 2
+    )
     assert capsys.readouterr().err == f"s55tui: {profile}:2:9: Invalid value\n"
 
 
@@ -188,3 +221,16 @@ def test_s55tui_with_a_draft_checks_it_meanwhile(capsys: pytest.CaptureFixture[s
 def test_the_console_script_and_python_dash_m_agree() -> None:
     run = subprocess.run([sys.executable, "-m", "s55tui", "--version"], capture_output=True, text=True)
     assert run.stdout == f"s55tui {__version__}\n"
+
+
+def test_a_mistyped_command_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["chek", "drafts/x.toml"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "s55tui: chek: no such command or draft file (commands: check, new, open, import, export, templates)\n"
+    )
+
+
+def test_opening_a_missing_draft_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "nothere.toml")]) == 2
+    assert capsys.readouterr().err.endswith(f"s55tui: {tmp_path / 'nothere.toml'}: no such file\n")

@@ -13,7 +13,9 @@ TODAY = date(2021, 1, 4)
 def _ready() -> Draft:
     """A draft with nothing missing, to break one rule at a time."""
     return Draft(
-        Report(title="Safe to share?", type="super-complaint", published=date(2020, 12, 17), summary="Findings."),
+        Report(
+            title="Safe to share?", type="super-complaint", published=date(2020, 12, 17), summary="Findings."
+        ),
         response=Response(cc_comments="We welcome it.", pcc_comments="I welcome it.", pcc_reply="Noted."),
         items=[Item("recommendation", "1", ["chief-constables"], "Stop sharing.", cc_response="Stopped.")],
         checklist=[ChecklistEntry("Response forwarded to HMICFRS", True, date(2021, 2, 9))],

@@ -68,13 +68,17 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_draft(folder)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read and write anything")
-def test_unreadable_file(tmp_path: Path) -> None:
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "locked.toml"
     path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    path.chmod(0)
-    with pytest.raises(DraftError, match="permission denied"):
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)  # as chmod 000 would, even for root
+    with pytest.raises(DraftError) as caught:
         load_draft(path)
+    assert str(caught.value) == f"{path}: cannot read the file (permission denied)"
 
 
 def test_saving_into_a_read_only_folder_says_so_and_keeps_the_text(
@@ -120,15 +124,18 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.toml"]
 
 
-def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "draft.toml"
-    path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    original = EXAMPLE.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
     loaded = load_draft(path)
+    loaded.draft.response.pcc_reply = "Changed."
     path.chmod(0o444)
-    if os.access(path, os.W_OK):
-        pytest.skip("root can write to a read-only file")
-    with pytest.raises(DraftError, match="the file is read-only"):
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # as for a user who is not root
+    with pytest.raises(DraftError) as caught:
         save_draft(path, loaded.draft, loaded_from=path)
+    assert str(caught.value) == f"{path}: cannot save: the file is read-only"
+    assert path.read_text(encoding="utf-8") == original
 
 
 def test_a_draft_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:

@@ -192,3 +192,27 @@ def test_save_is_atomic_keeps_a_backup_and_the_files_mode(tmp_path: Path) -> Non
     assert load_draft(path).draft.response.pcc_comments == "Welcome."
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
     assert b"\r" not in path.read_bytes()
+
+
+def test_a_missing_section_is_added_only_when_it_has_something_to_hold() -> None:
+    draft = parse_draft(HAND_WRITTEN).draft
+    assert "[response]" not in dumps_draft(draft)
+    draft.response.pcc_comments = "I welcome the report."
+    saved = dumps_draft(draft)
+    assert '[response]\npcc_comments = """I welcome the report."""' in saved
+    assert parse_draft(saved).draft.response.pcc_comments == "I welcome the report."
+
+
+def test_adding_and_moving_items_again_and_again_never_adds_blank_lines() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for round_ in range(6):
+        draft = parse_draft(text).draft
+        draft.items.append(Item("area-for-improvement", str(round_), ["pccs"], "Improve."))
+        if round_ % 2:
+            draft.items.reverse()
+        text = dumps_draft(draft)
+        assert "\n\n\n" not in text
+        assert text.count("\n\n[[items]]") == len(draft.items)
+    draft = parse_draft(text).draft
+    draft.items = sorted(draft.items, key=lambda i: (i.kind != "recommendation", int(i.number)))[:4]
+    assert dumps_draft(draft) == EXAMPLE.read_text(encoding="utf-8")

@@ -39,7 +39,9 @@ def _draft_in_reading_order() -> str:
     for item in draft.items:
         parts += [item.intro, item.text]
     parts += [draft.response.cc_comments] + [i.cc_response for i in draft.items]
-    parts += [draft.response.pcc_comments] + [i.pcc_response for i in draft.items] + [draft.response.pcc_reply]
+    parts += (
+        [draft.response.pcc_comments] + [i.pcc_response for i in draft.items] + [draft.response.pcc_reply]
+    )
     parts += [entry.label for entry in draft.checklist]
     return " \n ".join(_normal(p) for p in parts if p)
 

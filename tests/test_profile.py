@@ -43,7 +43,9 @@ def test_a_local_profile_wins_over_the_users(tmp_path: Path) -> None:
 
 def test_new_draft_copies_the_office_without_sharing_it(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
-    path.write_text('checklist = ["One", "Two"]\n[office]\ncc_title = "T/Chief Constable"\n', encoding="utf-8")
+    path.write_text(
+        'checklist = ["One", "Two"]\n[office]\ncc_title = "T/Chief Constable"\n', encoding="utf-8"
+    )
     profile = read_profile(path)
     draft = profile.new_draft(Report(title="T"))
     draft.office.cc_title = "Chief Constable"
@@ -65,4 +67,7 @@ def test_profile_mistakes_are_one_line(tmp_path: Path) -> None:
 def test_unknown_profile_keys_are_warned_about(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
     path.write_text('colour = "blue"\n[office]\nmotto = "x"\n', encoding="utf-8")
-    assert read_profile(path).warnings == ["colour: unknown key, ignored", "office.motto: unknown key, ignored"]
+    assert read_profile(path).warnings == [
+        "colour: unknown key, ignored",
+        "office.motto: unknown key, ignored",
+    ]

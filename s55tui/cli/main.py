@@ -16,7 +16,7 @@ from s55tui import __version__
 from s55tui.errors import S55Error
 from s55tui.vocab import REPORT_TYPES
 
-COMMANDS = ("check", "new", "open", "export", "templates")
+COMMANDS = ("check", "new", "open", "import", "export", "templates")
 EXIT_INVALID = 2
 OPTIONS_WITH_VALUE = ("--profile",)
 
@@ -25,6 +25,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     first = _first_word(args)
+    if first is not None and first not in COMMANDS and not _looks_like_a_draft(first):
+        names = ", ".join(COMMANDS)
+        print(f"s55tui: {first}: no such command or draft file (commands: {names})", file=sys.stderr)
+        return EXIT_INVALID
     if first is not None and first not in COMMANDS:
         args.insert(args.index(first), "open")  # `s55tui DRAFT.toml` means open it
     elif first is None and not any(a in ("-h", "--help", "--version") for a in args):
@@ -51,6 +55,11 @@ def _first_word(args: list[str]) -> str | None:
         elif not arg.startswith("-"):
             return arg
     return None
+
+
+def _looks_like_a_draft(word: str) -> bool:
+    """A word that names a file (or would): so `s55tui chek` is a typo, not a missing draft."""
+    return word.endswith(".toml") or Path(word).exists() or "/" in word or "\\" in word
 
 
 def iso_date(text: str) -> date:
@@ -83,7 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
         "open", help="open the drafting app (the default command)", description=open_app.__doc__
     )
     opener.add_argument("draft", nargs="?", type=Path, metavar="DRAFT", help="a draft file to open")
-    opener.add_argument("--drafts", type=Path, metavar="DIR", help="the drafts folder to show")
     opener.set_defaults(run=open_app.run)
 
     checker = commands.add_parser(
@@ -109,6 +117,23 @@ def build_parser() -> argparse.ArgumentParser:
     maker.add_argument("--type", default="other", choices=list(REPORT_TYPES), help="the kind of report")
     maker.add_argument("--url", default="", help="where the report is published")
     maker.set_defaults(run=new.run)
+
+    from s55tui.cli import import_cmd
+
+    importer = commands.add_parser(
+        "import",
+        help="bring a report's recommendations and areas for improvement into a draft",
+        description=import_cmd.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    importer.add_argument(
+        "source", metavar="SOURCE", help="the report: .txt, .md, .docx or .pdf, or - to paste"
+    )
+    importer.add_argument("--into", type=Path, metavar="DRAFT", help="the draft to add the items to")
+    importer.add_argument("--dry-run", action="store_true", help="show what would change; save nothing")
+    importer.add_argument("--json", action="store_true", help="print the items found as JSON")
+    importer.add_argument("--yes", "-y", action="store_true", help="add to the draft without asking")
+    importer.set_defaults(run=import_cmd.run)
 
     from s55tui.cli import export_cmd, templates_cmd
 

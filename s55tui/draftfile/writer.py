@@ -53,8 +53,11 @@ def dumps_draft(draft: Draft) -> str:
         table = doc.get(name)
         if table is None:
             table = tomlkit.table()
-            doc[name] = table
-        _put_fields(table, getattr(draft, name), spec, fresh)
+            _put_fields(table, getattr(draft, name), spec, fresh)
+            if table:  # only add a section that has something to say
+                doc[name] = table
+        else:
+            _put_fields(table, getattr(draft, name), spec, fresh)
     _put_array(doc, "items", draft.items, schema.ITEM)
     _put_array(doc, "checklist", draft.checklist, schema.CHECKLIST)
     text = doc.as_string()
@@ -152,5 +155,16 @@ def _put_array(doc: Any, name: str, objects: list[Any], spec: dict[str, schema.C
         return
     array = tomlkit.aot()
     for table in tables:
+        _trim_trailing_blank_lines(table)
         array.append(table)
     doc[name] = array
+    tables[-1].add(tomlkit.nl())  # tomlkit separates the tables; the last needs its own blank line
+
+
+def _trim_trailing_blank_lines(table: Any) -> None:
+    """Drop the blank lines a table carries at its end (comments stay), so moves never add more."""
+    from tomlkit.items import Whitespace
+
+    body = table.value.body
+    while body and body[-1][0] is None and isinstance(body[-1][1], Whitespace):
+        body.pop()

@@ -1,0 +1,88 @@
+"""Add imported items to a draft without ever undoing the officer's work.
+
+Items are matched by kind and number ("Recommendation 4" is the same item however it was
+printed). A new item is added in number order among its kind. For an item already in the
+draft, only empty fields are filled in; a response, a status, or a text the officer already
+has is never changed, and a text that differs from the report's is reported, not replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from s55tui.model import Draft, Item
+
+# The fields an import may fill; responses and status belong to the office alone.
+IMPORTED_FIELDS = ("to", "text", "notes", "intro")
+
+
+@dataclass
+class MergeReport:
+    """What a merge did (or, in a dry run, would do) to each imported item."""
+
+    added: list[Item] = field(default_factory=list)
+    filled: list[tuple[Item, list[str]]] = field(default_factory=list)
+    unchanged: list[Item] = field(default_factory=list)
+    differs: list[tuple[Item, list[str]]] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the draft needs saving."""
+        return bool(self.added or self.filled)
+
+
+def item_key(item: Item) -> tuple[str, str]:
+    """The identity of an item across a report and a draft: kind and number as printed."""
+    number = re.sub(r"\s+", "", item.number.lower())
+    number = re.sub(r"^(?:no\.?|number|afi|rec(?:ommendation)?)", "", number)
+    return item.kind, number
+
+
+def _same(field_name: str, ours: object, theirs: object) -> bool:
+    if field_name == "to":
+        return set(ours) == set(theirs)  # type: ignore[call-overload]
+    return " ".join(str(ours).split()) == " ".join(str(theirs).split())
+
+
+def merge(draft: Draft, items: list[Item]) -> MergeReport:
+    """Merge ``items`` into ``draft`` in place and say what happened to each of them."""
+    report = MergeReport()
+    for imported in items:
+        existing = next((item for item in draft.items if item_key(item) == item_key(imported)), None)
+        if existing is None:
+            new = replace(imported, to=list(imported.to), origin=None)
+            draft.items.insert(_position(draft.items, new), new)
+            report.added.append(new)
+            continue
+        filled, differs = [], []
+        for name in IMPORTED_FIELDS:
+            ours, theirs = getattr(existing, name), getattr(imported, name)
+            if not theirs or _same(name, ours, theirs):
+                continue
+            if ours:
+                differs.append(name)
+            else:
+                setattr(existing, name, list(theirs) if name == "to" else theirs)
+                filled.append(name)
+        if filled:
+            report.filled.append((existing, filled))
+        if differs:
+            report.differs.append((existing, differs))
+        if not filled and not differs:
+            report.unchanged.append(existing)
+    return report
+
+
+def _order(number: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", number)
+    return (int(digits.group()) if digits else 10**9, number)
+
+
+def _position(items: list[Item], new: Item) -> int:
+    """Before the first item of the same kind numbered after it, else after the last of its kind."""
+    same_kind = [index for index, item in enumerate(items) if item.kind == new.kind]
+    for index in same_kind:
+        if _order(item_key(items[index])[1]) > _order(item_key(new)[1]):
+            return index
+    return same_kind[-1] + 1 if same_kind else len(items)

@@ -1,0 +1,174 @@
+"""The shapes of the lines that start, end and annotate items in real reports and responses.
+
+Each test looks at one line with Markdown heading marks and bold stripped (``bare``), so a
+report pasted from a web page, a .md file and a Word document all read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from s55tui.importer.addressees import addressees, split_to_phrase
+
+_KIND_WORD = r"(?P<kind>recommendation|cause\s+of\s+concern|area\s+for\s+improvement|AFI)"
+_NUMBER = r"(?P<num>\d{1,4}[a-z]?(?:\.\d{1,3})?)"
+_HEADING = re.compile(rf"^{_KIND_WORD}(?:\s+(?:no\.?\s*|number\s+)?{_NUMBER}(?!\w))?(?P<rest>.*)$", re.I)
+_SECTION = re.compile(
+    r"^(?P<kind>recommendations|causes\s+of\s+concern|areas\s+for\s+improvement)\s*:?$", re.I
+)
+_NOTES = re.compile(rf"^notes?(?:\s+(?:to|on|for)\s+{_KIND_WORD}\s+{_NUMBER})?\s*:?$", re.I)
+_NUMBERED = re.compile(rf"^{_NUMBER}[.)]\s+(?P<text>\S.*)$")
+_RECORD_LABEL = re.compile(r"^(recommendations|causes of concern|areas for improvement)\t+(.*)$", re.I)
+_RESPONSE_WORD = re.compile(r"\b(?:responses?|comments?|reply|replies)\b", re.I)
+_PARENTHESES = re.compile(r"^\((?P<inner>[^()]*)\)\s*")
+_NUMBERED_PART = re.compile(r"^(?:annex|appendix|chapter|part)\s+[A-Z0-9]{1,3}\b.{0,60}$", re.I)
+_SEPARATORS = ".:-\u2013\u2014"
+# Section headings that end the list of items in the documents offices write.
+_KNOWN_STOPS = {
+    "end",
+    "for office use only",
+    "key findings",
+    "summary",
+    "background",
+    "introduction",
+    "conclusion",
+    "conclusions",
+    "next steps",
+    "appendix",
+    "annex",
+    "glossary",
+    "contents",
+    "signed",
+}
+
+KINDS = {
+    "recommendation": "recommendation",
+    "recommendations": "recommendation",
+    "afi": "area-for-improvement",
+    "area for improvement": "area-for-improvement",
+    "areas for improvement": "area-for-improvement",
+    "cause of concern": "cause-of-concern",
+    "causes of concern": "cause-of-concern",
+}
+
+
+def kind_of(words: str) -> str:
+    """The draft file's kind for "Area  for improvement", "AFI", "Causes of concern" ..."""
+    return KINDS[" ".join(words.lower().split())]
+
+
+@dataclass
+class Heading:
+    """A line that starts an item: "Recommendation 1. To chief constables", "AFI 3", ..."""
+
+    kind: str
+    number: str
+    to: list[str]
+    text: str
+
+
+def bare(line: str) -> str:
+    """The line without Markdown heading marks, list-free bold wrapping, or outer spaces."""
+    text = line.strip()
+    text = re.sub(r"^#{1,6}\s+", "", text)
+    for mark in ("**", "__"):
+        if text.startswith(mark) and mark in text[2:]:
+            end = text.index(mark, 2)
+            text = (text[2:end] + text[end + 2 :]).strip()
+    return text
+
+
+def heading(text: str) -> Heading | None:
+    """An item heading, or None; the kind word must be capitalised as headings are.
+
+    A mention such as "Recommendation 5 is being taken forward by ..." is not a heading:
+    after the number there must be nothing, a separator, "To <addressee>" or "(<addressee>)".
+    """
+    match = _HEADING.match(text)
+    if match is None or not text[0].isupper():
+        return None
+    rest = match.group("rest").strip()
+    number = match.group("num") or ""
+    if not number and rest.rstrip(":"):
+        return None  # an unnumbered heading stands alone ("Cause of concern")
+    has_separator = bool(rest) and rest[0] in _SEPARATORS
+    if has_separator:
+        rest = rest.lstrip(_SEPARATORS).strip()
+    to: list[str] = []
+    parens = _PARENTHESES.match(rest)
+    split = split_to_phrase(rest)
+    if parens and addressees(parens.group("inner")):
+        to, rest = addressees(parens.group("inner")), rest[parens.end() :]
+    elif split is not None:
+        to, rest = split
+    elif rest and not has_separator:
+        return None
+    return Heading(kind_of(match.group("kind")), number, to, rest.strip())
+
+
+def section(text: str) -> str | None:
+    """The kind listed under a "Recommendations" / "Areas for improvement" heading."""
+    match = _SECTION.match(text)
+    return kind_of(match.group("kind")) if match else None
+
+
+def notes(text: str) -> tuple[str, str] | None:
+    """("recommendation", "1") for "Notes to recommendation 1"; ("", "") for a bare "Notes"."""
+    match = _NOTES.match(text)
+    if match is None:
+        return None
+    if match.group("kind") is None:
+        return "", ""
+    return kind_of(match.group("kind")), match.group("num")
+
+
+def numbered(text: str) -> tuple[str, str] | None:
+    """("3", "text") for a numbered paragraph "3. text" or "3) text"."""
+    match = _NUMBERED.match(text)
+    return (match.group("num"), match.group("text")) if match else None
+
+
+def addressee_line(text: str) -> list[str]:
+    """Addressees from a line of its own under a heading.
+
+    Either wholly in brackets, "(Recommendation jointly for Chief Constables and PCC's)", or
+    a bare "To chief constables" as reports print it on the line after "Recommendation 1".
+    """
+    parens = _PARENTHESES.match(text)
+    if parens is not None and parens.end() == len(text):
+        return addressees(parens.group("inner"))
+    split = split_to_phrase(text)
+    if split is not None and not split[1].strip():
+        return split[0]
+    return []
+
+
+def is_stop(line: str, text: str) -> bool:
+    """Whether a line ends the items: a response heading, an all-capitals heading, "End".
+
+    ``line`` is the raw line (a Markdown heading that is not an item always stops);
+    ``text`` is its bare form. Short lines only, so wrapped sentences never stop an item.
+    """
+    if line.lstrip().startswith("#"):
+        return True
+    core = text.rstrip(":").strip()
+    if not core or len(core) > 100:
+        return False
+    if core.lower() in _KNOWN_STOPS or _NUMBERED_PART.match(core):
+        return True
+    if core[-1] in ".;,!?" or not core[0].isupper():
+        return False
+    words = core.split()
+    if len(words) <= 8 and _RESPONSE_WORD.search(core):
+        return True
+    letters = [c for c in core if c.isalpha()]
+    return len(words) >= 2 and len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def split_record_label(line: str) -> list[str]:
+    """A record form's "Recommendations<TAB>text" row as a heading line and its text."""
+    match = _RECORD_LABEL.match(line)
+    if match is None:
+        return [line]
+    return [match.group(1), match.group(2)] if match.group(2).strip() else [match.group(1)]
