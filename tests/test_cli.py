@@ -226,8 +226,8 @@ def test_the_console_script_and_python_dash_m_agree() -> None:
 def test_a_mistyped_command_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["chek", "drafts/x.toml"]) == 2
     assert (
-        capsys.readouterr().err
-        == "s55tui: chek: no such command or draft file (commands: check, new, open, import, export, templates)\n"
+        capsys.readouterr().err == "s55tui: chek: no such command or draft file "
+        "(commands: check, new, open, import, export, templates)\n"
     )
 
 
