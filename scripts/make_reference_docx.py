@@ -63,6 +63,28 @@ def style_paragraph(document, name: str, size: float, *, bold=False, color=INK, 
     return style
 
 
+def add_page_numbers(section) -> None:
+    """ "Page N of M", centred in the footer: a published document is printed and read in order."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    small = '<w:rPr><w:sz w:val="18"/></w:rPr>'
+    paragraph.add_run("Page ")
+    for field, tail in (("PAGE", " of "), ("NUMPAGES", "")):
+        paragraph._p.append(
+            parse_xml(
+                f'<w:fldSimple {nsdecls("w")} w:instr="{field}"><w:r>{small}<w:t>1</w:t></w:r></w:fldSimple>'
+            )
+        )
+        if tail:
+            paragraph.add_run(tail)
+    for run in paragraph.runs:
+        run.font.size = Pt(9)
+
+
 def main() -> int:
     """Write the reference document and say where."""
     document = Document()
@@ -71,6 +93,7 @@ def main() -> int:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(25))
     section.header_distance = section.footer_distance = Mm(12.5)
+    add_page_numbers(section)
 
     # Document defaults: Arial 12 pt, British English, for every style that does not say otherwise.
     defaults = document.styles.element.find(qn("w:docDefaults"))
