@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from s55tui.errors import DraftError
+from s55tui.errors import DraftError, S55Error
 
 _REPLACE_TRIES = 6  # Windows: antivirus or a reader can hold the file for a moment
 
@@ -26,20 +26,29 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
+def write_atomic(path: Path, text: str, *, backup: bool = True, error: type[S55Error] = DraftError) -> None:
     """Replace ``path`` with ``text`` (UTF-8, LF line endings) in one step, or not at all."""
+    write_bytes_atomic(path, text.encode("utf-8"), backup=backup, error=error)
+
+
+def write_bytes_atomic(
+    path: Path, data: bytes, *, backup: bool = True, error: type[S55Error] = DraftError
+) -> None:
+    """Replace ``path`` with ``data`` in one step, or raise ``error`` and leave it as it was.
+
+    Drafts keep a backup of the version replaced; exports (which can be made again) do not.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise DraftError(f"{path}: is a folder; cannot save a draft over it")
+        raise error(f"{path}: is a folder; cannot save over it")
     if not folder.is_dir():
-        raise DraftError(f"{path}: cannot save: the folder {folder} does not exist")
+        raise error(f"{path}: cannot save: the folder {folder} does not exist")
     if path.exists() and not os.access(path, os.W_OK):
-        raise DraftError(f"{path}: cannot save: the file is read-only")
-    data = text.encode("utf-8")
+        raise error(f"{path}: cannot save: the file is read-only")
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise DraftError(f"{path}: cannot save: {_reason(error, folder)}") from None
+    except OSError as problem:
+        raise error(f"{path}: cannot save: {_reason(problem, folder)}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -50,10 +59,10 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
         if backup and path.exists():
             _keep_backup(path)
         _replace(tmp, path)
-    except OSError as error:
+    except OSError as problem:
         tmp.unlink(missing_ok=True)
-        raise DraftError(
-            f"{path}: cannot save: {_reason(error, folder)}; the file on disk is unchanged"
+        raise error(
+            f"{path}: cannot save: {_reason(problem, folder)}; the file on disk is unchanged"
         ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -92,11 +101,13 @@ def _replace(tmp: Path, path: Path) -> None:
             time.sleep(0.05 * 2**attempt)
 
 
-def _reason(error: OSError, folder: Path) -> str:
+def _reason(error: OSError, folder: Path, replacing: bool = False) -> str:
     """Say why a save failed in words an officer can act on."""
     if error.errno == errno.ENOSPC:
         return "the disk is full"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if replacing and error.errno != errno.EROFS and os.access(folder, os.W_OK):
+            return "permission denied (is the file open in another program, such as Word?)"
         return f"the folder {folder} is read-only (permission denied)"
     if error.errno == errno.EDQUOT:
         return "the disk quota is used up"

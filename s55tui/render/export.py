@@ -8,12 +8,11 @@ and moved into place in one step, so a reader never sees half a document.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from s55tui.draftfile.atomic import write_atomic
+from s55tui.draftfile.atomic import write_bytes_atomic
 from s55tui.errors import S55Error
 from s55tui.model import Draft
 from s55tui.render.catalogue import REFERENCE_DOCX
@@ -107,52 +106,5 @@ def export(
             raise ExportError(f"{path}: refusing to write the {fmt} export over the draft itself")
     rendered = render_all(draft, formats, template, settings or ExportSettings())
     for fmt, path in paths.items():
-        if fmt == "docx":
-            write_bytes_atomic(path, rendered[fmt])
-        else:
-            write_atomic(path, rendered[fmt].decode("utf-8"), backup=False)
+        write_bytes_atomic(path, rendered[fmt], backup=False, error=ExportError)
     return list(paths.values())
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then move it into place in one step."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{path}: cannot write: the folder {folder} does not exist")
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder")
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except PermissionError:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(
-            f"{path}: cannot write: permission denied (is it open in Word?); the file on disk is unchanged"
-        ) from None
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(
-            f"{path}: cannot write: {error.strerror or error}; the file on disk is unchanged"
-        ) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """The old file's permissions, or a new file's under the umask (mkstemp's 0600 locks colleagues out)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
