@@ -18,6 +18,7 @@ MODULES = [
     "s55tui.textclean",
     "s55tui.cli",
     "s55tui.importer",
+    "s55tui.render",
 ]
 
 
