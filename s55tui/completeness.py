@@ -21,7 +21,6 @@ from s55tui.model import Draft, Item
 MISSING = "missing"
 WARNING = "warning"
 REMINDER = "reminder"
-SEVERITIES = (MISSING, WARNING, REMINDER)
 
 _PLACEHOLDER = re.compile(r"\b(?:TODO|TBC|TBA|XXX+)\b|\[\s*insert[^\]]*\]", re.IGNORECASE)
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 LOCAL_PROFILE = "s55tui.toml"
 PROFILE_NAME = "profile.toml"
-DEFAULT_DRAFTS = "drafts"
 
 
 def config_dir() -> Path:

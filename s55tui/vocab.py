@@ -38,8 +38,6 @@ STATUSES: dict[str, str] = {
     "no-local-action": "No local action",
 }
 
-TEMPLATE_NAMES: tuple[str, ...] = ("narrative", "record", "per-recommendation")
-
 # The office-use checklist every new draft starts with unless the office profile says
 # otherwise: Norfolk's four boxes plus the copy to the Home Secretary that s.55(6) requires.
 DEFAULT_CHECKLIST: tuple[str, ...] = (
