@@ -19,7 +19,7 @@ from s55tui.draftfile import schema
 from s55tui.draftfile.atomic import write_atomic
 from s55tui.draftfile.reader import FileState, read_text
 from s55tui.draftfile.schema import FieldError
-from s55tui.errors import DraftError
+from s55tui.errors import ChangedOnDiskError, DraftError
 from s55tui.model import FORMAT_VERSION, Draft
 
 HEADER = (
@@ -82,7 +82,7 @@ def save_draft(path: str | Path, draft: Draft, *, loaded_from: str | Path | None
         except DraftError:
             on_disk = None
         if on_disk is not None and on_disk != state.text:
-            raise DraftError(f"{path}: changed on disk since it was opened; not overwritten")
+            raise ChangedOnDiskError(f"{path}: changed on disk since it was opened; not overwritten")
     previous = state.text if state is not None else None
     text = dumps_draft(draft)
     try:
