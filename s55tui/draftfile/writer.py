@@ -108,6 +108,9 @@ def save_copy(path: str | Path, draft: Draft, *, now: datetime | None = None) ->
     copy: save later edits to the returned path, not to ``path``.
     """
     path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DraftError(f"{path}: cannot save a copy: the folder {folder} does not exist")
     stamp = f"{(now or datetime.now()):%Y-%m-%d %H%M}"
     for number in range(1, 1000):
         suffix = "" if number == 1 else f", {number}"
