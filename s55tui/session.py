@@ -68,6 +68,7 @@ class DraftSession:
         self.error: str | None = None
         self.read_only = False
         self.held_by: str | None = None
+        self.holder: object | None = None  # who holds the lock, when it is not us
         self.lock: object | None = None
         self._save_lock = threading.Lock()
 

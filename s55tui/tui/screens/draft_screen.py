@@ -8,12 +8,13 @@ the last day, the progress and whether everything is saved.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -35,6 +36,9 @@ from s55tui.tui.screens.draft_saving import SavingMixin
 from s55tui.tui.steps import DETAILS, REVIEW, Step, all_steps, next_unanswered, step_for_field
 from s55tui.tui.widgets.outline import Outline
 from s55tui.tui.widgets.status_line import StatusLine
+
+# How often to make sure the lock is still ours (a colleague may have taken the draft over).
+LOCK_CHECK_SECONDS = 5.0
 
 _EDITOR_IDS = {
     "details": "details",
@@ -101,6 +105,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_interval(LOCK_CHECK_SECONDS, self._check_lock)
         self.title = self.draft.report.title or self.path.name
         self.sub_title = str(self.path)
         self.query_one(Outline).rebuild(self.step)
@@ -120,6 +125,61 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         banner.set_class(self.session.read_only, "-locked")
         for editor in self.query(StepEditor):
             editor.set_read_only(self.session.read_only)
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """Every command of the draft screen, for the command palette (ctrl+p)."""
+        step_item = self.step if self.step.kind == "item" else None
+        yield SystemCommand("Next step", "Go to the next step (ctrl+n)", self.action_next_step)
+        yield SystemCommand("Previous step", "Go back a step (ctrl+b)", self.action_previous_step)
+        yield SystemCommand(
+            "Next unanswered", "Jump to the next thing still owed (ctrl+g)", self.action_next_unanswered
+        )
+        yield SystemCommand("Check", "Review what the draft still needs (ctrl+r)", self.action_review)
+        yield SystemCommand("Export", "Write the Word file, web page and Markdown", self._export_all)
+        yield SystemCommand("Save", "Save now (ctrl+s); autosave does it anyway", self.action_save_now)
+        yield SystemCommand(
+            "Add item",
+            "Add a recommendation or area for improvement",
+            lambda: self.add_item(step_item.index if step_item else None),
+        )
+        yield SystemCommand(
+            "Import items", "Bring items in from the report's text or file", self.import_items
+        )
+        if step_item is not None:
+            yield SystemCommand(
+                "Remove item",
+                "Remove the current item (asks first)",
+                lambda: self.remove_item(step_item.index),
+            )
+            yield SystemCommand(
+                "Move item up", "Move the current item up", lambda: self.move_item(step_item.index, -1)
+            )
+            yield SystemCommand(
+                "Move item down", "Move the current item down", lambda: self.move_item(step_item.index, 1)
+            )
+            yield SystemCommand(
+                "No local action",
+                "Mark the item no local action, with its reason (ctrl+l)",
+                self.action_toggle_no_action,
+            )
+        if self.session.read_only:
+            yield SystemCommand(
+                "Take over", "Take the draft over from whoever has it open (ctrl+t)", self.action_take_over
+            )
+        yield SystemCommand("Open another draft", "Back to the drafts folder", self.action_close_draft)
+
+    def _export_all(self) -> None:
+        self.export_draft(("docx", "html", "md"))
+
+    @work(exclusive=True, group="close")
+    async def action_close_draft(self) -> None:
+        """Save and go back to the drafts list (or quit, when the app was opened on this draft)."""
+        if not await self.close_draft():
+            return
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
 
     # -- navigation --------------------------------------------------------------------------
     @property
@@ -238,6 +298,51 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         """Save now (autosave does this anyway)."""
         if await self.save():
             self.notify(f"Saved {self.path.name}.", timeout=2)
+
+    # -- the lock ----------------------------------------------------------------------------
+    def _check_lock(self) -> None:
+        """Go read-only, and say so, if a colleague took the draft over."""
+        from s55tui.tui.locking import lost_to
+
+        if self.session.read_only:
+            return
+        who = lost_to(self.session)
+        if who is None:
+            return
+        self.flush_editor()
+        self.session.read_only = True
+        self.session.held_by = f"taken over by {who}"
+        self.session.lock = None
+        self.show_banner()
+        self.show_save_state()
+        if self.session.dirty:
+            self.changed_on_disk()
+        self.notify(f"{who} took this draft over; it is read-only here now.", severity="warning", timeout=15)
+
+    @work(exclusive=True, group="lock")
+    async def action_take_over(self) -> None:
+        """Take the draft over from whoever has it open, after confirming; then show their latest."""
+        from s55tui.tui.dialogs.confirm import ConfirmDialog
+        from s55tui.tui.locking import take_over_session
+
+        if not self.session.read_only:
+            self.notify("You already have this draft open for editing.")
+            return
+        question = (
+            f"This draft is {self.session.held_by}.\n\nTake it over? If they are still working on it, "
+            "their copy turns read-only and their next save is refused, so nothing of theirs is overwritten."
+        )
+        if not await self.app.push_screen_wait(ConfirmDialog(question, "Take over", "Leave it")):
+            return
+        try:
+            take_over_session(self.session)
+            self.session.reload()
+        except S55Error as error:
+            self.notify(str(error), title="Not taken over", severity="error")
+            return
+        self.reload_view()
+        self.show_banner()
+        self.notify("The draft is yours to edit now.", title="Taken over")
 
     # -- closing -----------------------------------------------------------------------------
     async def close_draft(self) -> bool:
