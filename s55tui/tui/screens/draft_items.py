@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from textual import on, work
+from textual import work
 
 from s55tui.model import Draft, Item
 from s55tui.session import DraftSession
@@ -29,7 +29,11 @@ def next_number(number: str) -> str:
 
 
 class ItemsMixin:
-    """Item commands for the draft screen (which provides ``session``, ``step`` and ``go``)."""
+    """Item commands for the draft screen (which provides ``session``, ``step`` and ``go``).
+
+    Handlers here are named ``on_...`` rather than decorated with ``@on``: textual collects
+    ``@on`` handlers only from widget classes, but finds named handlers along the whole MRO.
+    """
 
     session: DraftSession
     step: Step
@@ -51,8 +55,7 @@ class ItemsMixin:
         step = step or self.step
         return step.index if step.kind == "item" else None
 
-    @on(Outline.ItemCommand)
-    def _item_command(self, event: Outline.ItemCommand) -> None:
+    def on_outline_item_command(self, event: Outline.ItemCommand) -> None:
         event.stop()
         if self.session.read_only:
             self.notify("The draft is read-only.", severity="warning")  # type: ignore[attr-defined]
