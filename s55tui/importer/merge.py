@@ -8,6 +8,7 @@ has is never changed, and a text that differs from the report's is reported, not
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field, replace
 
@@ -72,6 +73,44 @@ def merge(draft: Draft, items: list[Item]) -> MergeReport:
         if not filled and not differs:
             report.unchanged.append(existing)
     return report
+
+
+def preview(draft: Draft, items: list[Item]) -> list[MergeReport]:
+    """What merging ``items`` would do to each of them, one report per item, in their order.
+
+    The officer sees this before confirming, so it runs on a copy and ``draft`` is untouched.
+    Merging one item at a time gives the same result as one merge (items are merged in
+    order), and says which outcome belongs to which imported item.
+    """
+    scratch = copy.deepcopy(replace(draft, file_state=None))  # the file's own state is not merged
+    return [merge(scratch, [item]) for item in items]
+
+
+def outcome(report: MergeReport) -> str:
+    """A one-item merge report in a few words, for the list shown before importing."""
+    if report.added:
+        return "new"
+    parts = [f"fills empty {', '.join(fields)}" for _, fields in report.filled]
+    parts += [f"kept yours ({', '.join(fields)} differs)" for _, fields in report.differs]
+    return "; ".join(parts) or "already the same"
+
+
+def summary(report: MergeReport) -> str:
+    """What a merge did in one line, for a notification: "Added 4 items, filled in 1, kept 2 of yours"."""
+    if not report.changed and not report.differs:
+        return "Nothing to add: the draft already has all of these."
+    parts = [f"Added {_count(len(report.added), 'item')}" if report.added else "Added no new items"]
+    if report.filled:
+        parts.append(f"filled in {len(report.filled):,}")
+    if report.differs:
+        parts.append(f"kept {len(report.differs):,} of yours")
+    if report.unchanged:
+        parts.append(f"{len(report.unchanged):,} already the same")
+    return ", ".join(parts) + "."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _order(number: str) -> tuple[int, str]:

@@ -1,0 +1,1 @@
+"""Modal dialogs, each returning a dataclass, or None when cancelled."""
