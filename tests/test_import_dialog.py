@@ -74,9 +74,7 @@ def status(pilot: Pilot[None]) -> str:
 def norfolk_draft() -> Draft:
     """A draft where the officer has already typed recommendation 4 in their own words and answered it."""
     return Draft(
-        items=[
-            Item(number="4", to=["chief-constables"], text="Our own wording of 4.", cc_response="Done.")
-        ]
+        items=[Item(number="4", to=["chief-constables"], text="Our own wording of 4.", cc_response="Done.")]
     )
 
 
