@@ -212,7 +212,7 @@ def test_the_preview_keeps_an_answered_item_in_the_officers_own_words() -> None:
     will = {row[0]: row[2] for row in seen}
     assert will["Recommendation 4"] == "kept yours (text differs)"
     assert will["Recommendation 1"] == "new"
-    assert "3 new, 1 differ from yours (yours are kept)" in notes[0]
+    assert "3 new, 1 differs from yours (yours is kept)" in notes[0]
     assert draft == before  # worked out on a copy
 
 

@@ -56,11 +56,19 @@ class _Finding:
 
     def preview_words(self) -> str:
         """What adding them all would do to the draft, counted: "2 new, 1 fills empty fields"."""
+
+        def count(n: int, one: str, more: str) -> tuple[int, str]:
+            return n, one if n == 1 else more
+
         counts = (
-            (sum(bool(r.added) for r in self.reports), "new"),
-            (sum(bool(r.filled) for r in self.reports), "fill empty fields"),
-            (sum(bool(r.differs) for r in self.reports), "differ from yours (yours are kept)"),
-            (sum(bool(r.unchanged) for r in self.reports), "already the same"),
+            count(sum(bool(r.added) for r in self.reports), "new", "new"),
+            count(sum(bool(r.filled) for r in self.reports), "fills empty fields", "fill empty fields"),
+            count(
+                sum(bool(r.differs) for r in self.reports),
+                "differs from yours (yours is kept)",
+                "differ from yours (yours are kept)",
+            ),
+            count(sum(bool(r.unchanged) for r in self.reports), "already the same", "already the same"),
         )
         words = ", ".join(f"{n:,} {what}" for n, what in counts if n)
         if not any(r.changed for r in self.reports):
@@ -112,6 +120,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
     ImportDialog #status { height: auto; margin-top: 1; }
     ImportDialog.-short #status { margin-top: 0; }
     ImportDialog.-short.-found #paste { height: 3; }
+    ImportDialog.-short.-found #notes-scroll { max-height: 3; }
     ImportDialog #status.-error { color: $text-error; }
     ImportDialog #found, ImportDialog #detail, ImportDialog #notes-scroll { display: none; }
     ImportDialog #detail { height: auto; max-height: 2; color: $text-muted; }
@@ -164,11 +173,12 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         self.query_one("#paste", TextArea).focus()
 
     def on_resize(self) -> None:
-        """On a short terminal (80x24) the buttons lose their borders to leave room for the list."""
+        """On a short terminal (80x24) buttons and the path lose their borders to leave room for the list."""
         short = self.size.height < 32
         self.set_class(short, "-short")
         for button in self.query(Button):
             button.compact = short
+        self.query_one("#path", Input).compact = short
 
     # The two ways in: whichever the officer touched last is the one read.
 
