@@ -19,7 +19,8 @@ from textual.widgets import Button, DataTable, Input, Static, TextArea
 
 from s55tui.importer.merge import merge, summary
 from s55tui.model import Draft, Item
-from s55tui.tui.dialogs.import_dialog import ImportChoice, ImportDialog, first_words, source_name
+from s55tui.tui.dialogs.import_dialog import ImportChoice, ImportDialog, source_name
+from s55tui.tui.dialogs.import_found import first_words
 from tests.conftest import DATA, SEEDS
 
 NORFOLK = SEEDS / "000_b8aae3716b7af463.txt"

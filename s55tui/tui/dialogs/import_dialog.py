@@ -5,7 +5,7 @@ reading, recognising or merging of its own: it hands the text to ``s55tui.import
 same code as ``s55tui import``), shows what was found and what merging would do to each item
 (worked out on a copy, so nothing changes before the officer says so), and returns the items.
 The screen that opened it merges them into the live draft with ``s55tui.importer.merge.merge``
-and reports ``summary(report)`` in a notification.
+and shows ``s55tui.importer.merge.summary(report)`` in a notification.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static, Tex
 from textual.worker import Worker, WorkerState
 
 from s55tui.errors import S55Error
-from s55tui.importer import ImportResult, recognise
-from s55tui.importer.addressees import describe
-from s55tui.importer.merge import MergeReport, outcome, preview
+from s55tui.importer import recognise
+from s55tui.importer.merge import preview
 from s55tui.importer.sources import STDIN, read_source
 from s55tui.model import Draft, Item
+from s55tui.tui.dialogs.import_found import Finding, FoundTable, detail
 
 _START = "Then Find items (ctrl+f). Nothing is added until you choose Add to draft."
 
@@ -42,59 +42,12 @@ class ImportChoice:
     source: str
 
 
-@dataclass
-class _Finding:
-    """What one run of the importer found, with what merging would do to each item."""
-
-    result: ImportResult
-    reports: list[MergeReport]
-
-    @property
-    def outcomes(self) -> list[str]:
-        """What merging would do to each item, in a few words."""
-        return [outcome(report) for report in self.reports]
-
-    def preview_words(self) -> str:
-        """What adding them all would do to the draft, counted: "2 new, 1 fills empty fields"."""
-
-        def count(n: int, one: str, more: str) -> tuple[int, str]:
-            return n, one if n == 1 else more
-
-        counts = (
-            count(sum(bool(r.added) for r in self.reports), "new", "new"),
-            count(sum(bool(r.filled) for r in self.reports), "fills empty fields", "fill empty fields"),
-            count(
-                sum(bool(r.differs) for r in self.reports),
-                "differs from yours (yours is kept)",
-                "differ from yours (yours are kept)",
-            ),
-            count(sum(bool(r.unchanged) for r in self.reports), "already the same", "already the same"),
-        )
-        words = ", ".join(f"{n:,} {what}" for n, what in counts if n)
-        if not any(r.changed for r in self.reports):
-            words += "; adding them changes nothing"
-        return words
-
-
 def source_name(typed: str) -> str:
     """The file an officer typed or dropped in: quotes from drag-and-drop and ``~`` undone."""
     name = typed.strip()
     if len(name) >= 2 and name[0] == name[-1] and name[0] in "'\"":
         name = name[1:-1]
     return str(Path(name).expanduser()) if name else ""
-
-
-def first_words(text: str, width: int) -> str:
-    """The start of an item's text on one line, cut at a word, so items can be told apart."""
-    flat = " ".join(text.split())
-    if not flat:
-        return "(no text)"
-    if len(flat) <= width:
-        return flat
-    cut = flat[: max(width - 1, 1)]
-    if flat[len(cut)] != " " and " " in cut:  # the cut fell inside a word: leave the word out
-        cut = cut.rsplit(" ", 1)[0]
-    return cut + "…"
 
 
 class ImportDialog(ModalScreen[ImportChoice | None]):
@@ -143,7 +96,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         """``draft`` is only read, to preview the merge; the caller merges into it on success."""
         super().__init__()
         self._draft = draft
-        self._finding: _Finding | None = None
+        self._finding: Finding | None = None
         self._last_edited = "paste"  # which way in the officer used last, when both hold text
 
     def compose(self) -> ComposeResult:
@@ -159,7 +112,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
             yield Label("or give the report's file (.pdf, .docx, .txt or .md):", classes="prompt")
             yield Input(id="path", placeholder="for example ~/Downloads/report.pdf")
             yield Static(_START, id="status")
-            yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
+            yield FoundTable(id="found", cursor_type="row", zebra_stripes=True)
             yield Static(id="detail")
             with VerticalScroll(id="notes-scroll"):
                 yield Static(id="notes")
@@ -203,11 +156,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
             return
         item = self._finding.result.found[int(event.row_key.value)].item
         width = self.query_one("#import-dialog").content_size.width
-        detail = f"{item.label}: {' '.join(item.text.split()) or '(no text)'}"
-        if item.notes:
-            detail += f" With notes: {' '.join(item.notes.split())}"
-        # Two lines' worth, less what wrapping at words wastes.
-        self.query_one("#detail", Static).update(Text(first_words(detail, 2 * width - 16)))
+        self.query_one("#detail", Static).update(Text(detail(item, width)))
 
     @on(Button.Pressed, "#find")
     def _find_pressed(self) -> None:
@@ -251,12 +200,12 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
     # Reading, in a thread, and showing what came back.
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def _read_in_thread(self, name: str, pasted: str) -> _Finding:
+    def _read_in_thread(self, name: str, pasted: str) -> Finding:
         """The importer's own reading and recognising, then the merge preview on a copy of the draft."""
         stdin = io.BytesIO(pasted.encode("utf-8", "surrogatepass")) if name == STDIN else None
         source = read_source(name, stdin=stdin)
         result = recognise(source.text, source.label)
-        return _Finding(result, preview(self._draft, result.items))
+        return Finding(result, preview(self._draft, result.items))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "import" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
@@ -268,10 +217,10 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
             self._set_status(message, error=True)
             return
         finding = event.worker.result
-        assert isinstance(finding, _Finding)
+        assert isinstance(finding, Finding)
         self._show(finding)
 
-    def _show(self, finding: _Finding) -> None:
+    def _show(self, finding: Finding) -> None:
         result = finding.result
         self._finding = finding
         if not result.found:
@@ -285,7 +234,9 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
                 f"Found {_count(len(result.found), 'item')} in {result.source}: {finding.preview_words()}. "
                 "Responses already written are never changed."
             )
-        self._fill_table(finding)
+        self.query_one("#found", FoundTable).show(
+            finding, self.query_one("#import-dialog").content_size.width
+        )
         notes = [f"Could not place: {note}" for note in result.unplaced]
         notes += [f"Check: {note}" for note in result.doubts]
         self.query_one("#notes", Static).update(Text("\n".join(notes)))
@@ -294,27 +245,6 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         self.query_one("#add", Button).disabled = not result.found
         if result.found:
             self.query_one("#add", Button).focus()
-
-    def _fill_table(self, finding: _Finding) -> None:
-        """Item, addressees and what the merge would do in full; the first words take the room left."""
-        table = self.query_one("#found", DataTable)
-        table.clear(columns=True)
-        rows = [
-            (found.item.label, describe(found.item.to), words, found.item.text)
-            for found, words in zip(finding.result.found, finding.outcomes, strict=True)
-        ]
-        headings = ("Item", "To", "Will", "First words")
-        widths = [max([len(headings[i]), *(len(row[i]) for row in rows)]) for i in range(3)]
-        padding = 2 * len(headings) + 2  # a cell's padding each side, and the scroll bar
-        room = self.query_one("#import-dialog").content_size.width - sum(widths) - padding
-        if room < 12:  # too narrow for the first words to help: the line below the list shows them
-            headings, rows = headings[:3], [(*row[:3], "") for row in rows]
-        widths.append(room)
-        for heading, width in zip(headings, widths, strict=False):
-            table.add_column(heading, width=width)
-        for index, (label, to, words, text) in enumerate(rows):
-            cells = (label, to, words, first_words(text, room))[: len(headings)]
-            table.add_row(*cells, key=str(index))
 
     def _forget_finding(self) -> None:
         """What was found belongs to the text it was found in; a change means finding again."""
