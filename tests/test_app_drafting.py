@@ -195,3 +195,31 @@ def test_removing_an_item_asks_and_keeps_the_others_intact(tmp_path: Path) -> No
     assert [(i.number, i.text, i.cc_response) for i in after] == [
         (i.number, i.text, i.cc_response) for i in before if i.number != "4"
     ]
+
+
+def test_items_imported_from_a_pasted_report_join_the_draft_and_are_saved(tmp_path: Path) -> None:
+    from conftest import SEEDS
+
+    path = new_draft(tmp_path)
+
+    async def bring_in(app, pilot) -> None:
+        await pilot.press("ctrl+o", "i")
+        await pilot.pause()
+        app.post_message(events.Paste((SEEDS / "000_b8aae3716b7af463.txt").read_text(encoding="utf-8")))
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        for _ in range(100):  # the dialog reads in a thread; wait for what it found
+            await pilot.pause(0.05)
+            if "Found 4 items" in str(app.screen.query_one("#status").render()):
+                break
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert [i.number for i in screen.draft.items] == ["1", "4", "5", "6"]
+        outline = screen.query_one(Outline)
+        assert outline.option_count == 2 + 4 + 4
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    run_app(path, bring_in)
+    assert [i.number for i in load_draft(path).draft.items] == ["1", "4", "5", "6"]
