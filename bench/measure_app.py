@@ -20,7 +20,11 @@ from bench.drafts import markdown_text, write_draft
 
 PROBE = Path(__file__).resolve().parent / "app_probe.py"
 FACTORY = "s55tui.tui.app:build_app"
-TEXTAREA_ID: str | None = None  # the response TextArea's id, once the app names it
+# How the benchmark reaches an item's response in the app: the keys that open the first item
+# from a freshly opened draft, and the response TextArea's id. Empty: press Enter and take the
+# TextArea holding the 50 KB response (or the focused one).
+OPEN_KEYS: tuple[str, ...] = ()
+TEXTAREA_ID: str | None = None
 BIG_TEXT = 50_000
 
 
@@ -78,7 +82,9 @@ def keystrokes(factory: str, work: Path, env: dict[str, str], keys: int) -> dict
     text_file = work / "big-response.md"
     text_file.write_text(text, encoding="utf-8")
     draft = write_draft(work / "typing.toml", 10, big_response=BIG_TEXT)
-    extra = ["--id", TEXTAREA_ID] if TEXTAREA_ID else []
+    extra = (["--id", TEXTAREA_ID] if TEXTAREA_ID else []) + (
+        ["--open", ",".join(OPEN_KEYS)] if OPEN_KEYS else []
+    )
     bare, _ = _probe(["keys", "bare", str(text_file), "--keys", str(keys)], env)
     app, _ = _probe(["keys", factory, str(text_file), str(draft), "--keys", str(keys), *extra], env)
     result = {"bare": bare, "app": app}

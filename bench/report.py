@@ -165,6 +165,13 @@ def _app_rows(results: dict[str, Any]) -> list[str]:
                 lines.append(f"| {label} ({row['keys']} keys) | {cells} |")
         if "app_minus_bare_ms" in keys:
             lines.append(f"| s55tui minus bare | {keys['app_minus_bare_ms']:+.1f} ms | | | |")
+        where = keys.get("app", {})
+        if "textarea" in where:
+            lines.append(
+                f"\nTyped into #{where['textarea']} ({where['chars']:,} characters, {where['text_source']}); "
+                f"harness cost taken off: app {where['harness_ms']:.1f} ms, bare "
+                f"{keys['bare'].get('harness_ms', 0):.1f} ms a key."
+            )
     if app.get("factory") and app["factory"] != app.get("default_factory"):
         lines.append(f"\nApp figures are from a stand-in ({app['factory']}), not s55tui's app.")
     return lines
