@@ -15,6 +15,11 @@ PASS, MISS, NA = "PASS", "MISS", "n/a"
 SIZES = (10, 100, 1000)
 
 
+def _by_size(figures: dict) -> dict[int, Any]:
+    """Figures keyed by item count; JSON read back has the counts as strings."""
+    return {int(size): value for size, value in figures.items()}
+
+
 def _verdict(ok: bool | None) -> str:
     return NA if ok is None else (PASS if ok else MISS)
 
@@ -33,7 +38,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         out.append({"target": name, "figure": figure, "verdict": _verdict(ok), "note": note})
 
     app = results.get("app", {})
-    missing = app.get("unavailable")
+    missing = "app not available" if app.get("unavailable") else None
     boot, keys = app.get("startup"), app.get("keys")
     if boot:
         ratio = boot["ratio_example_bare"]
@@ -45,7 +50,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         found = sorted({m for mods in imports.values() for m in mods})
         add("check and export never import textual", ", ".join(found) or "none imported", not found)
     pandoc = results.get("pandoc", {})
-    row = pandoc.get("sizes", {}).get(100)
+    row = _by_size(pandoc.get("sizes", {})).get(100)
     if row and row.get("pandoc"):
         ratio = row["s55tui_export"] / row["pandoc"]
         add("DOCX export of 100 items faster than pandoc", f"{ratio:.2f}x pandoc's time", ratio < 1)
@@ -75,6 +80,7 @@ def table(results: dict[str, Any]) -> str:
     """The whole report as Markdown: machine, targets, then the figures behind them."""
     lines = [
         f"Machine: {one_line(results['machine'])}",
+        "",
         f"Run: {results['when']}, {'--quick' if results['quick'] else 'full'} (commands: median of "
         f"{_runs(results['repeats'])}, at 1,000 items of {_runs(results['repeats_1000'])}), "
         f"{results.get('seconds', '?')} s in all",
@@ -106,7 +112,7 @@ def _cli_rows(results: dict[str, Any]) -> list[str]:
     ratios = cli.get("ratio_1000_100", {})
     named = [("check", cli["check"]), *((f"export --format {f}", t) for f, t in cli["export"].items())]
     for name, times in named:
-        key = name.rsplit(" ", 1)[-1]
+        key, times = name.rsplit(" ", 1)[-1], _by_size(times)
         cells = " | ".join(_s(times.get(n)) for n in SIZES)
         ratio = f"{ratios[key]:.1f}x" if key in ratios else "-"
         lines.append(f"| `s55tui {name}` | {cells} | {ratio} |")
@@ -119,7 +125,7 @@ def _pandoc_rows(results: dict[str, Any]) -> list[str]:
         return []
     version = pandoc.get("pandoc") or "pandoc not installed"
     lines = _head(f"Word (.docx) against {version}", "s55tui export", "Markdown to .docx only", "pandoc")
-    for size, row in sorted(pandoc["sizes"].items()):
+    for size, row in sorted(_by_size(pandoc["sizes"]).items()):
         theirs = _s(row["pandoc"]) if row["pandoc"] else "not installed"
         lines.append(
             f"| {size:,} items ({row['markdown_bytes'] / 1e6:.1f} MB Markdown) | {_s(row['s55tui_export'])} "
@@ -133,7 +139,7 @@ def _file_rows(results: dict[str, Any]) -> list[str]:
     if not files:
         return []
     lines = _head("draft file (in process)", "size", "load", "first save", "later save")
-    for size, row in sorted(files.items()):
+    for size, row in sorted(_by_size(files).items()):
         lines.append(
             f"| {size:,} items | {row['bytes'] / 1e6:.1f} MB | {_s(row['load'])} | {_s(row['first_save'])} "
             f"| {_s(row['later_save'])} |"

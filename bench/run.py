@@ -38,6 +38,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="fewer repeats and keys: under a minute")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON results")
     parser.add_argument(
+        "--show", action="store_true", help="print the table of the last results; measure nothing"
+    )
+    parser.add_argument(
         "--app-factory", default=measure_app.FACTORY, help="module:function building the app (for testing)"
     )
     return parser.parse_args(argv)
@@ -90,6 +93,11 @@ def _measure_app(options: argparse.Namespace, work: Path, env: dict[str, str], b
 
 def main(argv: list[str] | None = None) -> int:
     options = parse(argv)
+    if options.show:
+        results = json.loads(options.out.read_text(encoding="utf-8"))
+        results["targets"] = targets(results)
+        print(table(results))
+        return 0
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="s55tui-bench-") as folder:
         results = measure(options, Path(folder))
