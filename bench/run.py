@@ -85,7 +85,7 @@ def _measure_app(options: argparse.Namespace, work: Path, env: dict[str, str], b
     _step("app start-up and memory")
     example = work / "drafts" / EXAMPLE.name  # a copy: the app may lock or autosave what it opens
     shutil.copyfile(EXAMPLE, example)
-    app["startup"] = measure_app.startup(factory, example, big, env, 3 if options.quick else 7)
+    app["startup"] = measure_app.startup(factory, example, big, env, 2 if options.quick else 7)
     _step("typing into a 50 KB response")
     app["keys"] = measure_app.keystrokes(factory, work, env, 100 if options.quick else 500)
     return app
