@@ -23,8 +23,8 @@ FACTORY = "s55tui.tui.app:build_app"
 # How the benchmark reaches an item's response in the app: the keys that open the first item
 # from a freshly opened draft, and the response TextArea's id. Empty: press Enter and take the
 # TextArea holding the 50 KB response (or the focused one).
-OPEN_KEYS: tuple[str, ...] = ()
-TEXTAREA_ID: str | None = None
+OPEN_KEYS: tuple[str, ...] = ("ctrl+n", "ctrl+n")  # details -> key findings -> the first item
+TEXTAREA_ID: str | None = "f-cc_response"
 BIG_TEXT = 50_000
 
 

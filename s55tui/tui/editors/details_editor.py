@@ -74,7 +74,8 @@ class DetailsEditor(StepEditor):
 
     def load(self) -> None:
         super().load()
-        self._show_last_day()
+        # after the first frame: the bank-holiday calendar behind the warning takes ~0.2 s to build
+        self.call_after_refresh(self._show_last_day)
 
     @on(Input.Changed, "#f-report-published")
     def _published_changed(self) -> None:

@@ -69,18 +69,25 @@ class Outline(OptionList):
         super().__init__(id=id)
         self.draft = draft
         self.border_title = "Steps"
+        self._shown: dict[str, str] = {}
 
     def rebuild(self, current: Step | None = None) -> None:
         """List every step again (after items were added, removed or moved)."""
         steps = all_steps(self.draft)
-        self.set_options([Option(step_prompt(step, self.draft), id=step.id) for step in steps])
+        prompts = {step.id: step_prompt(step, self.draft) for step in steps}
+        self._shown = {key: prompt.plain for key, prompt in prompts.items()}
+        self.set_options([Option(prompt, id=key) for key, prompt in prompts.items()])
         if current is not None:
             self.select_step(current)
 
     def refresh_step(self, step: Step) -> None:
         """Redraw one step's mark and name after an edit."""
+        prompt = step_prompt(step, self.draft)
+        if self._shown.get(step.id) == prompt.plain:
+            return  # unchanged: redrawing the list on every keystroke would slow typing
+        self._shown[step.id] = prompt.plain
         with contextlib.suppress(OptionDoesNotExist):  # removed meanwhile; the next rebuild shows it
-            self.replace_option_prompt(step.id, step_prompt(step, self.draft))
+            self.replace_option_prompt(step.id, prompt)
 
     def refresh_fixed(self) -> None:
         """Redraw the steps that are not items (their marks depend on several fields)."""

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
-from s55tui.deadline import deadline, long_date
+from s55tui.deadline import last_day, long_date
 from s55tui.model import Draft
 from s55tui.progress import progress
 
@@ -22,15 +22,18 @@ def deadline_markup(draft: Draft, today: date | None = None) -> str:
     """ "Last day Wed 10 Feb 2021 · 12 days left", coloured by how near it is."""
     if draft.report.published is None:
         return "[$warning]No publication date: set it in Report details[/]"
-    due = deadline(draft.report.published, today)
-    when = long_date(due.last_day, weekday=True)
-    if due.days_left < 0:
-        return f"Last day {when} · [b $error]passed {-due.days_left:,} days ago[/]"
-    if due.days_left == 0:
+    # last_day, not deadline(): the bank-holiday warnings are for the details step and the
+    # check, and building the holiday calendar would cost the first frame ~0.2 s
+    end = last_day(draft.report.published)
+    days_left = (end - (today or date.today())).days
+    when = long_date(end, weekday=True)
+    if days_left < 0:
+        return f"Last day {when} · [b $error]passed {-days_left:,} days ago[/]"
+    if days_left == 0:
         return f"Last day {when} · [b $error]today[/]"
-    colour = "$error" if due.days_left <= 3 else "$warning" if due.days_left <= 14 else "$success"
-    plural = "s" if due.days_left != 1 else ""
-    return f"Last day {when} · [b {colour}]{due.days_left:,} day{plural} left[/]"
+    colour = "$error" if days_left <= 3 else "$warning" if days_left <= 14 else "$success"
+    plural = "s" if days_left != 1 else ""
+    return f"Last day {when} · [b {colour}]{days_left:,} day{plural} left[/]"
 
 
 class StatusLine(Horizontal):
@@ -46,6 +49,9 @@ class StatusLine(Horizontal):
     StatusLine #save-state.-dirty { color: $warning; }
     """
 
+    _shown: tuple[str, object] | None = None
+    _save_shown: tuple[str, bool, bool] | None = None
+
     def compose(self) -> ComposeResult:
         yield Label("", id="deadline")
         yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
@@ -53,14 +59,21 @@ class StatusLine(Horizontal):
         yield Label("", id="save-state")
 
     def show_draft(self, draft: Draft, today: date | None = None) -> None:
-        """Refresh the deadline and the progress from the draft."""
-        self.query_one("#deadline", Label).update(deadline_markup(draft, today))
+        """Refresh the deadline and the progress from the draft (only what changed is redrawn)."""
         done = progress(draft)
+        shown = (deadline_markup(draft, today), done)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.query_one("#deadline", Label).update(shown[0])
         self.query_one("#progress", ProgressBar).update(total=max(done.owed, 1), progress=done.written)
         self.query_one("#progress-words", Label).update(f"{done.text} written")
 
     def show_save_state(self, words: str, *, failed: bool = False, dirty: bool = False) -> None:
         """Say whether the draft is saved."""
+        if (words, failed, dirty) == self._save_shown:
+            return
+        self._save_shown = (words, failed, dirty)
         label = self.query_one("#save-state", Label)
         label.update(words)
         label.set_class(failed, "-failed")
