@@ -13,6 +13,7 @@ MODULES = [
     "s55tui.model",
     "s55tui.draftfile",
     "s55tui.completeness",
+    "s55tui.library",
     "s55tui.deadline",
     "s55tui.profile",
     "s55tui.textclean",
