@@ -26,9 +26,10 @@ from pathlib import Path
 
 from s55tui.completeness import progress
 from s55tui.deadline import last_day
-from s55tui.draftfile import load_draft
+from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.atomic import backup_path, write_bytes_atomic
 from s55tui.errors import DraftError, S55Error
+from s55tui.model import Draft
 from s55tui.paths import LOCAL_PROFILE
 
 ARCHIVE = "archive"
@@ -158,6 +159,36 @@ def new_draft_path(folder: Path, title: str) -> Path:
     """A free path in ``folder`` for a new draft of ``title``: "safe-to-share.toml", then "-2"."""
     stem = slug(title)
     return _free(folder, [f"{stem}{SUFFIX}"] + [f"{stem}-{n}{SUFFIX}" for n in range(2, 10_000)])
+
+
+def file_name_problem(folder: Path, name: str) -> str:
+    """Why ``name`` will not do for a new draft in ``folder``, or "" when it will."""
+    name = name.strip()
+    if not name:
+        return "give the draft a file name, such as safe-to-share.toml"
+    if "/" in name or "\\" in name:
+        return "a file name only, without a folder"
+    if name.startswith("."):
+        return "a name starting with a dot would be hidden; start with a letter"
+    if not name.endswith(SUFFIX):
+        return f"end the name with {SUFFIX}"
+    if name == LOCAL_PROFILE:
+        return f"{LOCAL_PROFILE} is the office profile's name; choose another"
+    target = folder / name
+    if target.exists() or target.is_symlink():
+        return f"{name} already exists; choose another name"
+    return ""
+
+
+def create_draft(path: Path, draft: Draft) -> None:
+    """Save a brand-new draft at ``path``, making the folder if needed; never overwrite."""
+    if path.exists() or path.is_symlink():
+        raise DraftError(f"{path}: already exists; a new draft never overwrites one, choose another name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        raise DraftError(f"{path.parent}: cannot make the drafts folder ({_why(problem)})") from None
+    save_draft(path, draft)
 
 
 def duplicate(path: Path) -> Path:

@@ -13,7 +13,7 @@ import pytest
 from s55tui.completeness import MISSING, check
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.errors import DraftError
-from s55tui.library import archive, duplicate, new_draft_path, scan, slug
+from s55tui.library import archive, create_draft, duplicate, file_name_problem, new_draft_path, scan, slug
 from s55tui.model import Item, Report
 from s55tui.profile import Profile
 from tests.conftest import DATA, EXAMPLE
@@ -190,3 +190,30 @@ def test_new_draft_path_is_free(tmp_path: Path) -> None:
     (tmp_path / "safe-to-share.toml").write_text("x", encoding="utf-8")
     (tmp_path / "safe-to-share-2.toml").write_text("x", encoding="utf-8")
     assert new_draft_path(tmp_path, "Safe to share?") == tmp_path / "safe-to-share-3.toml"
+
+
+def test_create_draft_makes_the_folder_and_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "safe.toml"
+    draft = Profile().new_draft(Report(title="Safe to share?", published=date(2020, 12, 17)))
+    create_draft(path, draft)
+    assert load_draft(path).draft.report.title == "Safe to share?"
+    with pytest.raises(DraftError, match="already exists"):
+        create_draft(path, draft)
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("fresh.toml", ""),
+        ("", "give the draft a file name"),
+        ("sub/x.toml", "a file name only"),
+        (".x.toml", "would be hidden"),
+        ("x.txt", "end the name with .toml"),
+        ("s55tui.toml", "office profile"),
+        ("taken.toml", "taken.toml already exists; choose another name"),
+    ],
+)
+def test_file_name_problem(tmp_path: Path, name: str, problem: str) -> None:
+    (tmp_path / "taken.toml").write_text("x", encoding="utf-8")
+    found = file_name_problem(tmp_path, name)
+    assert (problem in found) if problem else found == ""
