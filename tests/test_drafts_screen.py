@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
@@ -272,6 +273,19 @@ async def test_new_draft_says_what_is_wrong_beside_each_field(folder: Path) -> N
         assert isinstance(app.screen, DraftsScreen)
         assert sorted(p.name for p in folder.iterdir()) == ["custody.toml", "safe-to-share.toml"]
         assert app.opened == []
+
+
+@sync
+async def test_a_title_pasted_over_several_lines_is_kept_whole(folder: Path) -> None:
+    app = StartApp(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.post_message(events.Paste("Safe to share?\r\nReport on Liberty\x0b and\x00 Southall "))
+        await pilot.pause()
+        title = app.screen.query_one("#title", Input).value
+        assert title == "Safe to share? Report on Liberty and Southall"
 
 
 @sync

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,6 +30,26 @@ from s55tui.vocab import REPORT_TYPES
 DATE_HINT = "write it as 2020-12-17"
 TITLE_NEEDED = "Title: give the report's title as printed"
 FIELDS = ("title", "published", "type", "url", "file")
+
+
+class LineInput(Input):
+    """A one-line field that keeps a pasted title whole.
+
+    Textual's Input keeps only the first line of a paste; a title copied from a PDF usually
+    breaks over two or three lines, so here the lines are joined with single spaces and the
+    text goes through the sanitiser (Word's line breaks and control characters go).
+    """
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of Input's first-line-only paste
+        event.stop()
+        line = " ".join(clean_line(event.text).split())  # a wrapped title has runs of spaces
+        if not line:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(line)
+        else:
+            self.replace(line, *self.selection)
 
 
 @dataclass(frozen=True)
@@ -70,10 +90,10 @@ class NewDraftDialog(ModalScreen[NewDraftChoice | None]):
         types = [(label, key) for key, label in REPORT_TYPES.items()]
         with Vertical(id="new-draft-box") as box:
             box.border_title = "New draft"
-            yield from self._field("Title", Input(first.title if first else "", id="title", compact=True))
+            yield from self._field("Title", LineInput(first.title if first else "", id="title", compact=True))
             yield from self._field(
                 "Published",
-                Input(
+                LineInput(
                     first.published.isoformat() if first else "",
                     placeholder="YYYY-MM-DD",
                     id="published",
@@ -88,10 +108,10 @@ class NewDraftDialog(ModalScreen[NewDraftChoice | None]):
             )
             yield from self._field(
                 "Web address",
-                Input(first.url if first else "", placeholder="https://...", id="url", compact=True),
+                LineInput(first.url if first else "", placeholder="https://...", id="url", compact=True),
             )
             yield from self._field(
-                "File name", Input(first.path.name if first else "", id="file", compact=True)
+                "File name", LineInput(first.path.name if first else "", id="file", compact=True)
             )
             with Horizontal(id="new-draft-buttons"):
                 yield Button("Create", id="create", variant="primary")

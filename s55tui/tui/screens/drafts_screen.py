@@ -146,8 +146,9 @@ class DraftsScreen(Screen[None]):
             detail.update(Content(f"{row.title}\n{row.name}: no publication date"))
         else:
             due = deadline(row.published, self.today)
-            notes = "".join(f"; {w}" for w in due.warnings if "has passed" not in w)
-            detail.update(Content(f"{row.title}\n{row.name}: {due.summary}{notes}"))
+            lines = [row.title, f"{row.name}: {due.summary}"]
+            lines += [f"Note: {w}" for w in due.warnings if "has passed" not in w]  # passed: said above
+            detail.update(Content("\n".join(lines)))
 
     @on(DataTable.RowSelected)
     def _row_clicked(self) -> None:
