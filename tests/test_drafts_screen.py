@@ -175,6 +175,8 @@ async def test_an_empty_folder_says_how_to_start(tmp_path: Path) -> None:
         await settle(pilot)
         assert text_of(app, "#drafts-message") == f"No drafts in {tmp_path} yet. Press n to start one."
         assert not app.screen.query_one(DataTable).display
+        shown = {key for key, active in app.screen.active_bindings.items() if active.binding.show}
+        assert {"n", "r"} <= shown and not {"enter", "d", "a"} & shown
 
 
 @sync

@@ -155,10 +155,9 @@ class DraftsScreen(Screen[None]):
         self.action_open_draft()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Open, duplicate and archive need a draft under the cursor; shown dimmed without one."""
-        if action in ("open_draft", "duplicate_draft", "archive_draft") and self._current_row() is None:
-            return None
-        return True
+        """Open, duplicate and archive need a draft under the cursor; without one they leave the footer."""
+        needs_a_draft = action in ("open_draft", "duplicate_draft", "archive_draft")
+        return self._current_row() is not None or not needs_a_draft
 
     # -- the actions ----------------------------------------------------------------------------
 
