@@ -14,6 +14,7 @@ MODULES = [
     "s55tui.draftfile",
     "s55tui.draftfile.lock",
     "s55tui.completeness",
+    "s55tui.library",
     "s55tui.deadline",
     "s55tui.profile",
     "s55tui.textclean",

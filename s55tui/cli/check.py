@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult, check
+from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult, check, progress
 from s55tui.deadline import long_date
 from s55tui.draftfile import load_draft
 from s55tui.model import Draft
@@ -84,17 +84,6 @@ def as_json(source: str, draft: Draft, result: CheckResult, warnings: list[str])
         ],
         "file_warnings": warnings,
     }
-
-
-def progress(draft: Draft) -> tuple[int, int]:
-    """Responses owed by the items' addressees, and how many of those are written."""
-    owed = written = 0
-    for item in draft.items:
-        for due, text in ((item.owes_cc, item.cc_response), (item.owes_pcc, item.pcc_response)):
-            if due:
-                owed += 1
-                written += bool(text.strip())
-    return owed, written
 
 
 def _days(left: int) -> str:
