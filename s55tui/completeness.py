@@ -70,31 +70,6 @@ def check(draft: Draft, today: date | None = None) -> CheckResult:
     return CheckResult(findings, due)
 
 
-def progress(draft: Draft) -> tuple[int, int]:
-    """Responses owed by the items' addressees, and how many of those are written.
-
-    Each response an item's addressees owe counts one (``chief-constables`` the chief's,
-    ``pccs`` and ``national`` the commissioner's, ``all`` both), written when not blank. An
-    item marked no local action owes one thing instead, its reason, written in either
-    response; a recommendation with no addressee likewise owes one position. So ``owed -
-    written`` is the number of responses the check reports missing, plus any no-local-action
-    item without a reason (which the check warns about).
-    """
-    owed = written = 0
-    for item in draft.items:
-        has_cc = bool(item.cc_response.strip())
-        has_pcc = bool(item.pcc_response.strip())
-        if item.no_local_action or (not item.to and item.kind == "recommendation"):
-            owed += 1
-            written += has_cc or has_pcc
-            continue
-        for due, done in ((item.owes_cc, has_cc), (item.owes_pcc, has_pcc)):
-            if due:
-                owed += 1
-                written += done
-    return owed, written
-
-
 def _overall(draft: Draft) -> list[Finding]:
     """The parts of the response that every report needs, items or not."""
     out: list[Finding] = []

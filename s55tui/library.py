@@ -24,13 +24,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from s55tui.completeness import progress
 from s55tui.deadline import last_day
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.atomic import backup_path, write_bytes_atomic
 from s55tui.errors import DraftError, S55Error
 from s55tui.model import Draft
 from s55tui.paths import LOCAL_PROFILE
+from s55tui.progress import progress
 
 ARCHIVE = "archive"
 SUFFIX = ".toml"
@@ -112,7 +112,8 @@ def _read(path: Path) -> DraftRow:
         draft = load_draft(path).draft
     except S55Error as error:
         return DraftRow(path, error=str(error))
-    owed, written = progress(draft)
+    done = progress(draft)
+    owed, written = done.owed, done.written
     published = draft.report.published
     return DraftRow(
         path,

@@ -4,8 +4,10 @@ The app's outline marks each item answered, partly answered or not answered, its
 counts responses written against responses owed, and the drafts list shows the same "7/10".
 They all come from here, and agree with ``s55tui check``: an item owes a chief constable
 response when it is addressed to chief constables (or all), a commissioner response when it
-is addressed to PCCs, all recipients or a national body, and one position when it has no
-addressee yet. An item marked "no local action" owes one reason, in either response.
+is addressed to PCCs, all recipients or a national body. An item marked "no local action"
+owes one thing instead, its reason, in either response; so does a recommendation with no
+addressee yet (it still needs a position, s.55(5B)). So ``owed - written`` is what the check
+reports missing, plus any no-local-action item without a reason (which it warns about).
 """
 
 from __future__ import annotations
@@ -19,21 +21,25 @@ PARTLY = "partly"
 UNANSWERED = "unanswered"
 
 
+def _owes_one_position(item: Item) -> bool:
+    return item.no_local_action or (not item.to and item.kind == "recommendation")
+
+
 def owed_fields(item: Item) -> list[str]:
     """The response fields this item must have written, in the order the editor shows them."""
-    if item.no_local_action:
+    if _owes_one_position(item):
         return []
     owed = []
     if item.owes_cc:
         owed.append("cc_response")
-    if item.owes_pcc or not item.to:
+    if item.owes_pcc:
         owed.append("pcc_response")
     return owed
 
 
 def item_counts(item: Item) -> tuple[int, int]:
     """(written, owed) for one item."""
-    if item.no_local_action:
+    if _owes_one_position(item):
         reason = item.pcc_response.strip() or item.cc_response.strip()
         return (1 if reason else 0), 1
     owed = owed_fields(item)
@@ -44,8 +50,8 @@ def item_counts(item: Item) -> tuple[int, int]:
 def item_state(item: Item) -> str:
     """``answered``, ``partly`` or ``unanswered``: the mark beside the item in the outline."""
     written, owed = item_counts(item)
-    if written >= owed:
-        return ANSWERED
+    if written >= owed and (item.to or item.no_local_action):
+        return ANSWERED  # an item with no addressee is never done: the check asks who it is for
     return PARTLY if written or item.cc_response.strip() or item.pcc_response.strip() else UNANSWERED
 
 
@@ -62,14 +68,9 @@ class Progress:
         return f"{self.written}/{self.owed}"
 
 
-# The overall parts every response needs, beside the items: key findings and both comments.
-OVERALL_FIELDS = (("report", "summary"), ("response", "cc_comments"), ("response", "pcc_comments"))
-
-
 def progress(draft: Draft) -> Progress:
-    """What is written of everything the draft owes: each item's responses and the overall parts."""
-    written = sum(1 for section, name in OVERALL_FIELDS if getattr(getattr(draft, section), name).strip())
-    owed = len(OVERALL_FIELDS)
+    """Responses written against responses owed, over every item of the draft."""
+    written = owed = 0
     for item in draft.items:
         w, o = item_counts(item)
         written += w

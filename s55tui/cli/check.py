@@ -11,10 +11,11 @@ import json
 import sys
 from typing import Any
 
-from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult, check, progress
+from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult, check
 from s55tui.deadline import long_date
 from s55tui.draftfile import load_draft
 from s55tui.model import Draft
+from s55tui.progress import progress
 from s55tui.vocab import REPORT_TYPES
 
 _HEADINGS = {MISSING: "Missing", WARNING: "Warnings", REMINDER: "Reminders"}
@@ -42,7 +43,8 @@ def as_text(source: str, draft: Draft, result: CheckResult) -> str:
         due = result.deadline
         lines.append(f"{kind}, published {long_date(report.published, weekday=True)}")
         lines.append(f"Last day: {long_date(due.last_day, weekday=True)} ({_days(due.days_left)})")
-    owed, written = progress(draft)
+    done = progress(draft)
+    owed, written = done.owed, done.written
     lines.append(f"Responses written: {written} of {owed} owed, across {_count(len(draft.items), 'item')}")
     for severity in (MISSING, WARNING, REMINDER):
         found = result.of(severity)
@@ -62,7 +64,8 @@ def as_text(source: str, draft: Draft, result: CheckResult) -> str:
 def as_json(source: str, draft: Draft, result: CheckResult, warnings: list[str]) -> dict[str, Any]:
     """The same report for scripts: stable keys, ISO dates."""
     due = result.deadline
-    owed, written = progress(draft)
+    done = progress(draft)
+    owed, written = done.owed, done.written
     return {
         "file": source,
         "title": draft.report.title,
