@@ -18,7 +18,7 @@ from s55tui.vocab import REPORT_TYPES
 
 COMMANDS = ("check", "new", "open", "import", "export", "templates")
 EXIT_INVALID = 2
-OPTIONS_WITH_VALUE = ("--profile", "--drafts")
+OPTIONS_WITH_VALUE = ("--profile", "--drafts", "--today")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -47,7 +47,7 @@ class ItemsMixin:
         outline = self.query_one(Outline)  # type: ignore[attr-defined]
         outline.rebuild()
         self.step = Step("details")  # force the editor to reload, even on the same index
-        self.go(step)  # type: ignore[attr-defined]
+        self.go(step, focus=not outline.has_focus)  # type: ignore[attr-defined]
         self.refresh_status()  # type: ignore[attr-defined]
         self.schedule_save()  # type: ignore[attr-defined]
 

@@ -112,6 +112,13 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         self.show_banner()
         self.go(self.step)
         self.call_after_refresh(self.editor.focus_first)
+        if not self.draft.items:
+            self.notify(
+                "No items yet. ctrl+o then i imports them from the report's text or file; "
+                "a adds one by hand.",
+                title="Items",
+                timeout=12,
+            )
         self.refresh_status()
 
     def show_banner(self) -> None:
@@ -193,7 +200,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         if self.is_mounted:
             self.editor.flush()
 
-    def go(self, step: Step, field: str = "") -> None:
+    def go(self, step: Step, field: str = "", *, focus: bool = True) -> None:
         """Open ``step``, focusing ``field`` (or its first field); saves what was typed before."""
         steps = all_steps(self.draft)
         if step not in steps:
@@ -213,7 +220,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         outline.select_step(step)
         if step.kind == REVIEW:
             self.refresh_review()
-        if not (field and editor.focus_field(field)) and not outline.has_focus:
+        if focus and not (field and editor.focus_field(field)):
             editor.focus_first()
         if changed_step and self.session.dirty:
             self.save_soon()
