@@ -1,8 +1,9 @@
 """Export a draft: render its Markdown once, turn it into the formats asked for, write each atomically.
 
 Everything is rendered in memory before anything is written, so a template or letterhead
-error leaves no file behind; each file is then written to a temporary name in the same folder
-and moved into place in one step, so a reader never sees half a document.
+error leaves no file behind; every file is then written in full to a temporary name in the
+same folder before any is moved into place, so a full disk changes none of them and a reader
+never sees half a document.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from s55tui.draftfile.atomic import write_bytes_atomic
+from s55tui.draftfile.atomic import write_files_atomic
 from s55tui.errors import S55Error
 from s55tui.model import Draft
 from s55tui.render.catalogue import REFERENCE_DOCX
@@ -105,6 +106,5 @@ def export(
         if path.resolve() == draft_path.resolve():
             raise ExportError(f"{path}: refusing to write the {fmt} export over the draft itself")
     rendered = render_all(draft, formats, template, settings or ExportSettings())
-    for fmt, path in paths.items():
-        write_bytes_atomic(path, rendered[fmt], backup=False, error=ExportError)
+    write_files_atomic({path: rendered[fmt] for fmt, path in paths.items()}, error=ExportError)
     return list(paths.values())
