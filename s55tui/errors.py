@@ -18,3 +18,7 @@ class DraftError(S55Error):
 
 class ProfileError(S55Error):
     """An office profile that cannot be read or understood."""
+
+
+class ChangedOnDiskError(DraftError):
+    """The draft was changed on disk by someone else since it was opened; it was not overwritten."""

@@ -30,3 +30,10 @@ def profile_candidates(cwd: Path | None = None) -> list[Path]:
     """The profile files to try, most specific first."""
     here = cwd or Path.cwd()
     return [here / LOCAL_PROFILE, user_profile_path()]
+
+
+def recovery_dir() -> Path:
+    """Where the app keeps a copy of a draft it could not save where it belongs."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("s55tui", appauthor=False)) / "recovered"

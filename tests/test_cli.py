@@ -206,16 +206,19 @@ def test_version_and_help_on_every_command(capsys: pytest.CaptureFixture[str]) -
         assert capsys.readouterr().out.startswith("usage: s55tui")
 
 
-def test_bare_s55tui_says_plainly_that_the_app_is_coming(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 0
-    assert "The guided drafting app is not built yet" in capsys.readouterr().err
+def test_the_app_without_a_terminal_says_what_to_use_instead(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2  # pytest's stdin is not a terminal
+    assert "the app needs a terminal; use 's55tui check'" in capsys.readouterr().err
 
 
-def test_s55tui_with_a_draft_checks_it_meanwhile(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(EXAMPLE)]) == 0
-    out, err = capsys.readouterr()
-    assert "not built yet" in err
-    assert "Recommendation 4: no chief constable response" in out
+def test_opening_a_broken_draft_explains_it_before_the_app_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[report\n", encoding="utf-8")
+    assert main([str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"s55tui: {broken}:1:") and err.count("\n") == 1
 
 
 def test_the_console_script_and_python_dash_m_agree() -> None:

@@ -12,6 +12,7 @@ from tests.conftest import EXAMPLE
 MODULES = [
     "s55tui.model",
     "s55tui.draftfile",
+    "s55tui.draftfile.lock",
     "s55tui.completeness",
     "s55tui.deadline",
     "s55tui.profile",

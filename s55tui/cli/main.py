@@ -18,7 +18,7 @@ from s55tui.vocab import REPORT_TYPES
 
 COMMANDS = ("check", "new", "open", "import", "export", "templates")
 EXIT_INVALID = 2
-OPTIONS_WITH_VALUE = ("--profile",)
+OPTIONS_WITH_VALUE = ("--profile", "--drafts")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,12 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="office profile to use (default: ./s55tui.toml, then the one in your config folder)",
     )
+    parser.add_argument(
+        "--drafts",
+        type=Path,
+        metavar="DIR",
+        help="drafts folder the app opens on (default: the profile's, else ./drafts)",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     opener = commands.add_parser(
         "open", help="open the drafting app (the default command)", description=open_app.__doc__
     )
     opener.add_argument("draft", nargs="?", type=Path, metavar="DRAFT", help="a draft file to open")
+    opener.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     opener.set_defaults(run=open_app.run)
 
     checker = commands.add_parser(

@@ -1,27 +1,33 @@
-"""Open the drafting app on the drafts folder, or on one draft.
+"""Open the drafting app on the drafts folder, or on one draft (``s55tui DRAFT.toml``).
 
-The guided app is being built; until it lands this command says so plainly, and when given
-a draft it checks the file and shows what it still needs, so the command is useful today.
+A draft that cannot be read is explained in one line and the app does not start, exactly as
+``s55tui check`` would explain it, so a broken file never costs a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from s55tui.cli import check
-
-NOT_YET = (
-    "The guided drafting app is not built yet. Meanwhile: 's55tui new DRAFT --title ... "
-    "--published ...' starts a draft and 's55tui check DRAFT' says what it still needs."
-)
+from s55tui.draftfile import load_draft
+from s55tui.profile import load_profile
 
 
 def run(options: argparse.Namespace) -> int:
-    """``s55tui [DRAFT]``."""
-    print(NOT_YET, file=sys.stderr)
-    if options.draft is None:
-        return 0
-    print(file=sys.stderr)
-    check.run(argparse.Namespace(draft=options.draft, json=False, today=None))
+    """``s55tui [--drafts DIR] [DRAFT]``."""
+    profile = load_profile(options.profile)
+    for warning in profile.warnings:
+        print(f"s55tui: warning: {profile.source}: {warning}", file=sys.stderr)
+    draft: Path | None = options.draft
+    if draft is not None:
+        load_draft(draft)  # a file that cannot be read is reported before the screen is taken over
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print("s55tui: the app needs a terminal; use 's55tui check' or 's55tui export' in scripts",
+              file=sys.stderr)
+        return 2
+    from s55tui.tui.app import build_app
+
+    app = build_app(draft, drafts_dir=options.drafts, profile=profile, today=getattr(options, "today", None))
+    app.run()
     return 0

@@ -11,15 +11,18 @@ which cannot hold ``'''`` or control characters).
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from s55tui import __version__
 from s55tui.draftfile import schema
-from s55tui.draftfile.atomic import write_atomic
+from s55tui.draftfile.atomic import _reason, write_atomic
 from s55tui.draftfile.reader import FileState, read_text
 from s55tui.draftfile.schema import FieldError
-from s55tui.errors import DraftError
+from s55tui.errors import ChangedOnDiskError, DraftError
 from s55tui.model import FORMAT_VERSION, Draft
 
 HEADER = (
@@ -75,18 +78,74 @@ def save_draft(path: str | Path, draft: Draft, *, loaded_from: str | Path | None
     on disk since it was read: their work is never silently overwritten.
     """
     path = Path(path)
+    if loaded_from is not None and Path(loaded_from) == path and changed_on_disk(path, draft):
+        raise ChangedOnDiskError(f"{path}: changed on disk since it was opened; not overwritten")
+    _write(path, draft, backup=True)
+
+
+def changed_on_disk(path: str | Path, draft: Draft) -> bool:
+    """Whether the file at ``path`` no longer holds the text ``draft`` was loaded from (or last saved as).
+
+    A missing or unreadable file, or a draft never loaded from a file, counts as unchanged:
+    there is no colleague's work there to lose, and saving reports its own errors.
+    """
+    path = Path(path)
     state = draft.file_state if isinstance(draft.file_state, FileState) else None
-    if state is not None and loaded_from is not None and Path(loaded_from) == path and path.exists():
+    if state is None or not path.exists():
+        return False
+    try:
+        return read_text(path) != state.text
+    except DraftError:
+        return False
+
+
+def save_copy(path: str | Path, draft: Draft, *, now: datetime | None = None) -> Path:
+    """Keep the officer's version beside a draft that changed on disk; return the copy's path.
+
+    The copy is ``NAME (my copy 2026-11-22 1403).toml`` (no colons: Windows forbids them), with
+    ``, 2``, ``, 3``... added rather than ever overwriting a file. The name is claimed with
+    O_EXCL, then the text written atomically over that claim. The draft now belongs to the
+    copy: save later edits to the returned path, not to ``path``.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DraftError(f"{path}: cannot save a copy: the folder {folder} does not exist")
+    stamp = f"{(now or datetime.now()):%Y-%m-%d %H%M}"
+    for number in range(1, 1000):
+        suffix = "" if number == 1 else f", {number}"
+        copy = path.with_name(f"{path.stem} (my copy {stamp}{suffix}){path.suffix}")
         try:
-            on_disk = read_text(path)
-        except DraftError:
-            on_disk = None
-        if on_disk is not None and on_disk != state.text:
-            raise DraftError(f"{path}: changed on disk since it was opened; not overwritten")
+            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _mode_of(path))
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise DraftError(f"{copy}: cannot save a copy: {_reason(error, copy.parent)}") from None
+        os.close(fd)
+        try:
+            _write(copy, draft, backup=False)
+        except BaseException:
+            copy.unlink(missing_ok=True)  # only ever our own empty claim
+            raise
+        return copy
+    raise DraftError(f"{path}: cannot save a copy: too many copies already made this minute")
+
+
+def _mode_of(path: Path) -> int:
+    """The original's permissions, so colleagues can open the copy in a shared folder too."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666
+
+
+def _write(path: Path, draft: Draft, *, backup: bool) -> None:
+    """Write the draft's text atomically; on failure the draft still knows the file's old text."""
+    state = draft.file_state if isinstance(draft.file_state, FileState) else None
     previous = state.text if state is not None else None
     text = dumps_draft(draft)
     try:
-        write_atomic(path, text)
+        write_atomic(path, text, backup=backup)
     except DraftError:
         if state is not None and previous is not None:
             state.text = previous  # the file still holds the old text

@@ -1,0 +1,153 @@
+"""One draft open for editing: the model, where it lives, and whether it is saved.
+
+The app edits ``session.draft`` on its own thread and asks for saves; saving a 1,000-item
+draft takes a quarter of a second, so it runs on a worker thread from a *snapshot*: shallow
+copies of the model taken in a moment on the app's thread, which the worker turns into TOML
+while the officer goes on typing into the live model. When the save lands, the positions the
+file layer gave each item are copied back, so the next save still edits the right tables.
+Nothing here imports textual, so all of it is tested without a screen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from s55tui.draftfile import load_draft, save_draft
+from s55tui.errors import DraftError
+from s55tui.model import ChecklistEntry, Draft, Item
+
+
+@dataclass
+class Snapshot:
+    """A copy of the draft at one edit, cheap to take, safe to save from another thread."""
+
+    draft: Draft
+    generation: int
+    pairs: list[tuple[Item | ChecklistEntry, Item | ChecklistEntry]] = field(default_factory=list)
+
+
+def _snapshot_draft(draft: Draft) -> tuple[Draft, list[tuple[object, object]]]:
+    """Copy the draft's objects (not its strings, which never change in place)."""
+    items = [dataclasses.replace(item, to=list(item.to)) for item in draft.items]
+    boxes = [dataclasses.replace(box) for box in draft.checklist]
+    for copy, live in zip(items, draft.items, strict=True):
+        copy.origin = live.origin
+    for copy, live in zip(boxes, draft.checklist, strict=True):
+        copy.origin = live.origin
+    snap = dataclasses.replace(
+        draft,
+        report=dataclasses.replace(draft.report),
+        office=dataclasses.replace(draft.office),
+        response=dataclasses.replace(draft.response),
+        items=items,
+        checklist=boxes,
+    )
+    snap.file_state = draft.file_state
+    pairs = list(zip(draft.items, items, strict=True)) + list(zip(draft.checklist, boxes, strict=True))
+    return snap, pairs
+
+
+class DraftSession:
+    """A draft being edited, with its save state.
+
+    ``generation`` counts edits; the draft is saved when ``saved_generation`` has caught up.
+    ``read_only`` is set when someone else holds the draft's lock.
+    """
+
+    def __init__(self, path: Path, draft: Draft, warnings: list[str] | None = None) -> None:
+        self.path = path
+        self.draft = draft
+        self.warnings = list(warnings or [])
+        self.generation = 0
+        self.saved_generation = 0
+        self.saved_at: datetime | None = None
+        self.error: str | None = None
+        self.read_only = False
+        self.held_by: str | None = None
+        self.holder: object | None = None  # who holds the lock, when it is not us
+        self.lock: object | None = None
+        self._save_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path) -> DraftSession:
+        """Load the draft at ``path``; a file that cannot be read raises ``DraftError``."""
+        result = load_draft(path)
+        return cls(path, result.draft, result.warnings)
+
+    # -- edits -------------------------------------------------------------------------------
+    def changed(self) -> None:
+        """Record that the officer changed something."""
+        self.generation += 1
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are edits not yet in the file."""
+        return self.generation != self.saved_generation
+
+    # -- saving ------------------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        """Take a copy of the draft as it is now, to save from another thread."""
+        draft, pairs = _snapshot_draft(self.draft)
+        return Snapshot(draft, self.generation, pairs)  # type: ignore[arg-type]
+
+    def write(self, snap: Snapshot) -> None:
+        """Write a snapshot to the file; any thread. Raises ``DraftError`` with the reason."""
+        if self.read_only:
+            raise DraftError(f"{self.path}: opened read-only ({self.held_by or 'locked'}); not saved")
+        with self._save_lock:
+            save_draft(self.path, snap.draft, loaded_from=self.path)
+
+    def landed(self, snap: Snapshot, when: datetime | None = None) -> None:
+        """Bring a written snapshot's bookkeeping back into the live draft (the app's thread)."""
+        for live, copy in snap.pairs:
+            live.origin = copy.origin
+        if self.draft.file_state is None:  # a new file: the first save made its document
+            self.draft.file_state = snap.draft.file_state
+        self.saved_generation = max(self.saved_generation, snap.generation)
+        self.saved_at = when or datetime.now()
+        self.error = None
+
+    def failed(self, error: DraftError) -> None:
+        """Remember why the last save failed, so the app can keep saying so."""
+        self.error = str(error)
+
+    def save_now(self) -> None:
+        """Save on this thread (on quit, or from tests); raises ``DraftError``."""
+        snap = self.snapshot()
+        self.write(snap)
+        self.landed(snap)
+
+    def reload(self) -> None:
+        """Read the file again, dropping edits not saved (the app keeps a copy first)."""
+        result = load_draft(self.path)
+        self.draft = result.draft
+        self.warnings = result.warnings
+        self.generation = self.saved_generation = 0
+        self.error = None
+
+    def moved_to(self, path: Path) -> None:
+        """The draft now lives at ``path`` (a copy was saved there); edits go to it from now on."""
+        self.path = path
+        result = load_draft(path)
+        self.draft.file_state = result.draft.file_state
+        for index, item in enumerate(self.draft.items):
+            item.origin = index
+        for index, box in enumerate(self.draft.checklist):
+            box.origin = index
+        self.saved_generation = self.generation
+        self.saved_at = datetime.now()
+        self.error = None
+
+    def status_text(self) -> str:
+        """ "saved 14:03:22", "unsaved", or why saving failed: for the status line."""
+        if self.read_only:
+            return "read-only"
+        if self.error:
+            return "NOT SAVED"
+        if self.dirty:
+            return "unsaved"
+        return f"saved {self.saved_at:%H:%M:%S}" if self.saved_at else "saved"

@@ -1,0 +1,122 @@
+"""The s55tui app: the drafts folder, and the guided draft screen.
+
+``build_app`` takes everything from outside (paths, the office profile, today's date), so
+tests and benchmarks never touch a real home folder or depend on the calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from s55tui.errors import S55Error
+from s55tui.profile import Profile
+from s55tui.session import DraftSession
+
+
+class S55App(App[None]):
+    """Draft Section 55 responses, one step at a time."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "s55tui"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        draft: Path | None = None,
+        *,
+        drafts_dir: Path | None = None,
+        profile: Profile | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.start_draft = draft
+        self.profile = profile or Profile()
+        self.drafts_dir = drafts_dir or self.profile.drafts or Path("drafts")
+        self.today = today
+
+    def on_mount(self) -> None:
+        if self.start_draft is not None:
+            self.open_draft(self.start_draft)
+        else:
+            self.show_drafts()
+
+    # -- screens -----------------------------------------------------------------------------
+    def show_drafts(self) -> None:
+        """Show the drafts folder as a table."""
+        from s55tui.tui.screens.drafts_screen import DraftsScreen
+
+        self.push_screen(DraftsScreen(self.drafts_dir, self.profile, self.today or date.today()))
+
+    def open_draft(self, path: Path) -> bool:
+        """Open one draft on the draft screen; a file that cannot be read is explained instead."""
+        from s55tui.tui.locking import lock_session
+        from s55tui.tui.screens.draft_screen import DraftScreen
+
+        try:
+            session = DraftSession.open(path)
+        except S55Error as error:
+            self.notify(str(error), title="Cannot open", severity="error", timeout=15)
+            return False
+        lock_session(session)
+        self.push_screen(DraftScreen(session, self.profile, self.today))
+        return True
+
+    def on_drafts_screen_open_draft(self, message) -> None:
+        """The drafts list asked to open a draft."""
+        self.open_draft(message.path)
+
+    # -- commands ----------------------------------------------------------------------------
+    def action_help(self) -> None:
+        """F1: list every key."""
+        from s55tui.tui.screens.help_screen import HelpScreen
+        from s55tui.tui.widgets.outline import Outline
+
+        screen = self.screen
+        groups: list[tuple[str, list[BindingType]]] = [("Everywhere", list(self.BINDINGS))]
+        groups.append(("Command palette", [Binding("ctrl+p", "command_palette", "Every command, by name")]))
+        if screen.BINDINGS:
+            groups.append((type(screen).__name__.replace("Screen", " screen"), list(screen.BINDINGS)))
+        if type(screen).__name__ == "DraftScreen":
+            groups.append(("In the outline of steps", list(Outline.BINDINGS)))
+        self.push_screen(HelpScreen(groups))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette: the app's own commands, then the current screen's."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help: keys", "List every key (F1)", self.action_help)
+        commands = getattr(screen, "commands", None)
+        if commands is not None:
+            yield from commands()
+
+    @work(exclusive=True, group="quit")
+    async def action_quit(self) -> None:
+        """Save every open draft, then quit; stay if a draft could not be saved and you say so."""
+        from s55tui.tui.screens.draft_screen import DraftScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, DraftScreen) and not await screen.close_draft():
+                return
+        self.exit()
+
+
+def build_app(
+    draft: Path | None = None,
+    *,
+    drafts_dir: Path | None = None,
+    profile: Profile | None = None,
+    today: date | None = None,
+) -> S55App:
+    """The app, opened on ``draft`` or on the drafts folder."""
+    return S55App(draft, drafts_dir=drafts_dir, profile=profile, today=today)

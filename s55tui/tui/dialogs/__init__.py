@@ -1,0 +1,1 @@
+"""The drafting app: the only package that imports textual."""

@@ -1,0 +1,203 @@
+"""What every step editor shares: widgets bound to fields of the model, written back as typed.
+
+Each editor names its widgets after the attribute they edit (``#f-cc_response`` edits
+``cc_response`` of the editor's target). A change is written to the model at once and the
+editor posts ``Edited`` so the screen can mark the draft unsaved and refresh the outline.
+Loading a value into a widget also fires a change event; it is ignored because the value
+already equals the model's, so opening a step never marks the draft unsaved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, TextArea
+
+from s55tui.textclean import clean_line
+
+LINE, TEXT, DATE, CHOICE = "line", "text", "date", "choice"
+
+
+def parse_date(value: str) -> date | None:
+    """A YYYY-MM-DD date, or None for an empty field; ValueError with a plain reason otherwise."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("write the date as 2020-12-17 (year-month-day)") from None
+
+
+class StepEditor(VerticalScroll):
+    """A scrolling form editing one part of the draft; subclasses say which fields and target."""
+
+    DEFAULT_CSS = """
+    StepEditor { padding: 0 1; }
+    StepEditor .field-label { margin-top: 1; color: $text-muted; }
+    StepEditor .field-label.-required { color: $warning; }
+    StepEditor .field-error { color: $error; height: auto; }
+    StepEditor .step-title { text-style: bold; color: $accent; margin-bottom: 0; }
+    StepEditor .hint { color: $text-muted; }
+    """
+
+    # widget id (without "f-") -> kind of field; the attribute has the same name
+    FIELDS: ClassVar[dict[str, str]] = {}
+
+    class Edited(Message):
+        """A field of the draft was changed by the officer."""
+
+        def __init__(self, editor: StepEditor, name: str) -> None:
+            self.editor = editor
+            self.name = name
+            super().__init__()
+
+    # Whether the widgets hold the target's values: until then there is nothing to flush, and
+    # flushing empty widgets would wipe the target's text.
+    loaded: bool = False
+
+    def target(self) -> Any:
+        """The model object whose fields this editor shows."""
+        raise NotImplementedError
+
+    def locate(self, name: str) -> tuple[Any, str]:
+        """The object and attribute a field edits; by default the target's attribute ``name``."""
+        return self.target(), name
+
+    def load(self) -> None:
+        """Put the target's values into the widgets."""
+        self.loaded = True
+        for name, kind in self.FIELDS.items():
+            widget = self.query_one(f"#f-{name}")
+            obj, attr = self.locate(name)
+            if obj is None:
+                continue
+            value = getattr(obj, attr)
+            if kind == TEXT:
+                assert isinstance(widget, TextArea)
+                if widget.text != value:
+                    widget.load_text(value)
+            elif kind == CHOICE:
+                assert isinstance(widget, Select)
+                widget.value = value
+            else:
+                assert isinstance(widget, Input)
+                shown = value.isoformat() if isinstance(value, date) else (value or "")
+                if widget.value != shown:
+                    widget.value = shown
+                self._show_error(name, "")
+
+    def flush(self) -> None:
+        """Write every widget's value into the model now, before the target changes or a save.
+
+        Change events arrive a moment after the keystroke; without this the last keys typed
+        before a jump to another step could land on the wrong item, or miss the save.
+        """
+        if not self.loaded:
+            return
+        for name, kind in self.FIELDS.items():
+            found = self.query(f"#f-{name}")
+            if not found:
+                continue
+            widget = found.first()
+            if kind == TEXT and isinstance(widget, TextArea):
+                self._store(name, widget.text)
+            elif kind == DATE and isinstance(widget, Input):
+                with contextlib.suppress(ValueError):
+                    self._store(name, parse_date(widget.value))
+            elif kind == LINE and isinstance(widget, Input):
+                self._store(name, clean_line(widget.value))
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first field the officer would type into."""
+        for widget in self.query("Input, TextArea, Select, Checkbox, OptionList, Button"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Stop (or allow) typing while someone else holds the draft."""
+        for area in self.query(TextArea):
+            area.read_only = read_only
+        for widget in self.query("Input, Select, Checkbox"):
+            widget.disabled = read_only
+
+    def focus_field(self, name: str) -> bool:
+        """Focus the widget editing ``name``; False when this editor has no such field."""
+        found = self.query(f"#f-{name}")
+        if not found:
+            return False
+        widget = found.first()
+        widget.focus()
+        self.scroll_to_widget(widget, top=True, animate=False)
+        return True
+
+    # -- writing back ------------------------------------------------------------------------
+    def _store(self, name: str, value: Any) -> None:
+        obj, attr = self.locate(name)
+        if obj is None or getattr(obj, attr) == value:
+            return
+        setattr(obj, attr, value)
+        self.post_message(self.Edited(self, name))
+
+    def _name_of(self, widget: Widget) -> str | None:
+        wid = widget.id or ""
+        name = wid[2:] if wid.startswith("f-") else ""
+        return name if name in self.FIELDS else None
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        name = self._name_of(event.text_area)
+        if name is not None:
+            self._store(name, event.text_area.text)
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        name = self._name_of(event.input)
+        if name is None:
+            return
+        if self.FIELDS[name] == DATE:
+            try:
+                value = parse_date(event.value)
+            except ValueError as error:
+                self._show_error(name, str(error))
+                return
+            self._show_error(name, "")
+            self._store(name, value)
+        else:
+            self._store(name, clean_line(event.value))
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        name = self._name_of(event.select)
+        # A Select announces its first option when it is built: only a choice the officer
+        # made (the Select or its drop-down has the focus) may change the draft.
+        if name is not None and event.value is not Select.NULL and event.select.has_focus_within:
+            self._store(name, event.value)
+
+    def _show_error(self, name: str, message: str) -> None:
+        found = self.query(f"#e-{name}")
+        if found:
+            label = found.first(Label)
+            label.update(message)
+            label.display = bool(message)
+
+
+def field_label(text: str, *, required: bool = False, id: str | None = None) -> Label:
+    """The label above a field; a required one says so."""
+    label = Label(f"{text}{'  (required)' if required else ''}", classes="field-label", id=id)
+    label.set_class(required, "-required")
+    return label
+
+
+def error_label(name: str) -> Label:
+    """The line under a field where its validation message appears."""
+    label = Label("", id=f"e-{name}", classes="field-error")
+    label.display = False
+    return label

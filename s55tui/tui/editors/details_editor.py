@@ -1,0 +1,94 @@
+"""The first step: the report's facts, who answers it, and how the response is signed.
+
+The publication date matters most (the 56 days count from it), so its field shows the last
+day as it is typed. The office fields come from the profile when the draft is made; they
+are here so an acting chief constable's title can be changed for one response.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Label, Select, Static
+
+from s55tui.deadline import deadline
+from s55tui.model import Draft
+from s55tui.tui.editors.base import CHOICE, DATE, LINE, StepEditor, error_label, field_label, parse_date
+from s55tui.vocab import REPORT_TYPES
+
+# field id -> (section of the draft, attribute, label)
+_LAYOUT: dict[str, tuple[str, str, str]] = {
+    "report-title": ("report", "title", "Report title, as printed"),
+    "report-published": ("report", "published", "Published (YYYY-MM-DD): the 56 days count from it"),
+    "report-type": ("report", "type", "Type of report"),
+    "report-url": ("report", "url", "Web address of the report"),
+    "report-inspectorate": ("report", "inspectorate", "Inspectorate"),
+    "report-grade": ("report", "grade", "Grade (PEEL), if any"),
+    "office-force": ("office", "force", "Force"),
+    "office-body": ("office", "body", "Local policing body"),
+    "office-short": ("office", "short", "Short name of the office (OPCCN)"),
+    "office-pcc_title": ("office", "pcc_title", "Commissioner's title"),
+    "office-pcc_name": ("office", "pcc_name", "Commissioner's name"),
+    "office-cc_title": ("office", "cc_title", "Chief constable's title"),
+    "office-cc_name": ("office", "cc_name", "Chief constable's name"),
+    "response-version": ("response", "version", "Version of this response (optional)"),
+    "response-signed_by": ("response", "signed_by", "Signed by"),
+    "response-signed_on": ("response", "signed_on", "Signed on (YYYY-MM-DD)"),
+}
+_HEADINGS = {"report-title": "The report", "office-force": "Your office", "response-version": "Signature"}
+
+
+class DetailsEditor(StepEditor):
+    """Edits ``[report]``, ``[office]`` and the signature of ``[response]``."""
+
+    FIELDS: ClassVar[dict[str, str]] = {
+        key: (DATE if attr in ("published", "signed_on") else CHOICE if attr == "type" else LINE)
+        for key, (_, attr, _) in _LAYOUT.items()
+    }
+
+    def __init__(self, draft: Draft, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.draft = draft
+
+    def target(self) -> Draft:
+        return self.draft
+
+    def locate(self, name: str) -> tuple[Any, str]:
+        section, attr, _ = _LAYOUT[name]
+        return getattr(self.draft, section), attr
+
+    def compose(self) -> ComposeResult:
+        for key, (_, attr, words) in _LAYOUT.items():
+            if key in _HEADINGS:
+                yield Static(_HEADINGS[key], classes="step-title")
+            yield field_label(words, required=attr in ("title", "published"))
+            if attr == "type":
+                yield Select([(v, k) for k, v in REPORT_TYPES.items()], id=f"f-{key}", allow_blank=False)
+            else:
+                yield Input(id=f"f-{key}", placeholder="2020-12-17" if self.FIELDS[key] == DATE else "")
+            yield error_label(key)
+            if key == "report-published":
+                yield Label("", id="last-day", classes="hint")
+
+    def load(self) -> None:
+        super().load()
+        self._show_last_day()
+
+    @on(Input.Changed, "#f-report-published")
+    def _published_changed(self) -> None:
+        self._show_last_day()
+
+    def _show_last_day(self) -> None:
+        label = self.query_one("#last-day", Label)
+        try:
+            published = parse_date(self.query_one("#f-report-published", Input).value)
+        except ValueError:
+            published = None
+        if published is None:
+            label.update("")
+            return
+        due = deadline(published, getattr(self.app, "today", None))
+        words = due.summary[0].upper() + due.summary[1:]
+        label.update(words + "".join(f"\nNote: {w}." for w in due.warnings if "passed" not in w))

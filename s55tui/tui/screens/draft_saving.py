@@ -1,0 +1,92 @@
+"""How the draft screen saves: soon after typing stops, on every step change, and on quit.
+
+Saving runs on a worker thread from a snapshot (see ``s55tui.session``), so a 1,000-item
+draft never stalls a keystroke. One save runs at a time; edits made during a save are picked
+up by the next. A failed save leaves every word in the app and says why, once, in a
+notification, and the status line keeps saying NOT SAVED until a save succeeds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.timer import Timer
+
+from s55tui.errors import ChangedOnDiskError, DraftError
+from s55tui.session import DraftSession
+
+# Seconds of quiet after the last keystroke before saving; the save itself takes at most a
+# quarter of a second on a 1,000-item draft, so a keystroke is on disk within 2 seconds.
+AUTOSAVE_SECONDS = 1.0
+
+
+class SavingMixin:
+    """Autosave for a screen holding ``self.session``; the screen supplies the hooks below."""
+
+    session: DraftSession
+    _autosave_timer: Timer | None = None
+    _save_lock: asyncio.Lock | None = None
+    _last_error_shown: str | None = None
+
+    # hooks the screen implements
+    def flush_editor(self) -> None:  # pragma: no cover - replaced by the screen
+        """Write the current editor's widgets into the model."""
+
+    def show_save_state(self) -> None:  # pragma: no cover - replaced by the screen
+        """Update the status line's save state."""
+
+    def changed_on_disk(self) -> None:  # pragma: no cover - replaced by the screen
+        """Ask the officer what to do about a draft someone else changed."""
+
+    # -- scheduling --------------------------------------------------------------------------
+    def schedule_save(self) -> None:
+        """Save once typing has stopped for ``AUTOSAVE_SECONDS``."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave_fired)  # type: ignore[attr-defined]
+
+    def _autosave_fired(self) -> None:
+        self._autosave_timer = None
+        self.save_soon()
+
+    def save_soon(self) -> None:
+        """Start a save in the background now."""
+        self.run_worker(self.save(), group="save")  # type: ignore[attr-defined]
+
+    # -- saving ------------------------------------------------------------------------------
+    async def save(self, *, quiet: bool = False) -> bool:
+        """Save the draft if it has unsaved edits; True when the file holds everything typed."""
+        if self._save_lock is None:
+            self._save_lock = asyncio.Lock()
+        async with self._save_lock:
+            self.flush_editor()
+            session = self.session
+            if session.read_only:
+                return not session.dirty
+            if not session.dirty:
+                return True
+            snap = session.snapshot()
+            try:
+                await asyncio.to_thread(session.write, snap)
+            except ChangedOnDiskError as error:
+                session.failed(error)
+                self.show_save_state()
+                if not quiet:
+                    self.changed_on_disk()  # a worker: asks the officer, never blocks this save
+                return False
+            except DraftError as error:
+                session.failed(error)
+                self.show_save_state()
+                if not quiet and str(error) != self._last_error_shown:
+                    self._last_error_shown = str(error)
+                    self.notify(  # type: ignore[attr-defined]
+                        f"{error}\nEverything you typed is still here; s55tui will try again.",
+                        title="Not saved",
+                        severity="error",
+                        timeout=10,
+                    )
+                return False
+            session.landed(snap)
+            self._last_error_shown = None
+            self.show_save_state()
+            return True

@@ -1,0 +1,103 @@
+"""The outline of a draft's steps, each with a mark saying how far it has got.
+
+Marks: ``✓`` done, ``◐`` partly answered, ``○`` still owed, ``·`` for the review step. The
+outline is a list the officer can move through with the arrow keys; Enter opens a step.
+Items can be added, removed and moved from here (keys in the footer when it has focus).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from s55tui.model import Draft
+from s55tui.progress import ANSWERED, PARTLY, item_state
+from s55tui.tui.steps import REVIEW, Step, all_steps, step_done, title_of
+
+_MARKS = {ANSWERED: ("✓", "green"), PARTLY: ("◐", "yellow"), "owed": ("○", "red"), "none": ("·", "dim")}
+
+
+def _mark(step: Step, draft: Draft) -> str:
+    if step.kind == REVIEW:
+        return "none"
+    if step.kind == "item":
+        state = item_state(draft.items[step.index])
+        return state if state != "unanswered" else "owed"
+    return ANSWERED if step_done(step, draft) else "owed"
+
+
+def step_prompt(step: Step, draft: Draft) -> Text:
+    """One line of the outline: the mark, then the step's name (items indented)."""
+    symbol, colour = _MARKS[_mark(step, draft)]
+    text = Text()
+    text.append(f"{symbol} ", style=colour)
+    text.append(("  " if step.kind == "item" else "") + title_of(step, draft))
+    return text
+
+
+class Outline(OptionList):
+    """The list of steps; posts ``ItemCommand`` for add, remove and move keys."""
+
+    DEFAULT_CSS = """
+    Outline { width: 36; height: 1fr; border: round $primary-lighten-2; }
+    Outline:focus { border: round $accent; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "item('add')", "Add item", id="outline.add-item"),
+        Binding("delete,x", "item('remove')", "Remove item", id="outline.remove-item"),
+        Binding("alt+up,minus", "item('up')", "Move up", id="outline.move-up"),
+        Binding("alt+down,plus", "item('down')", "Move down", id="outline.move-down"),
+    ]
+
+    class ItemCommand(Message):
+        """Add, remove or move the item at the outline's cursor."""
+
+        def __init__(self, command: str, step: Step | None) -> None:
+            self.command = command
+            self.step = step
+            super().__init__()
+
+    def __init__(self, draft: Draft, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.draft = draft
+        self.border_title = "Steps"
+
+    def rebuild(self, current: Step | None = None) -> None:
+        """List every step again (after items were added, removed or moved)."""
+        steps = all_steps(self.draft)
+        self.set_options([Option(step_prompt(step, self.draft), id=step.id) for step in steps])
+        if current is not None:
+            self.select_step(current)
+
+    def refresh_step(self, step: Step) -> None:
+        """Redraw one step's mark and name after an edit."""
+        with contextlib.suppress(OptionDoesNotExist):  # removed meanwhile; the next rebuild shows it
+            self.replace_option_prompt(step.id, step_prompt(step, self.draft))
+
+    def refresh_fixed(self) -> None:
+        """Redraw the steps that are not items (their marks depend on several fields)."""
+        for step in all_steps(self.draft):
+            if step.kind != "item":
+                self.refresh_step(step)
+
+    def select_step(self, step: Step) -> None:
+        """Move the cursor to ``step`` without opening it."""
+        with contextlib.suppress(OptionDoesNotExist):
+            self.highlighted = self.get_option_index(step.id)
+
+    @property
+    def cursor_step(self) -> Step | None:
+        """The step under the cursor."""
+        option = self.highlighted_option
+        return Step.from_id(option.id) if option is not None and option.id else None
+
+    def action_item(self, command: str) -> None:
+        """Ask the screen to change the items at the cursor."""
+        self.post_message(self.ItemCommand(command, self.cursor_step))
