@@ -212,12 +212,31 @@ def _put_array(doc: Any, name: str, objects: list[Any], spec: dict[str, schema.C
         if existing is not None:
             del doc[name]
         return
+    tables = [_as_block_table(table) for table in tables]
     array = tomlkit.aot()
     for table in tables:
         _trim_trailing_blank_lines(table)
         array.append(table)
     doc[name] = array
     tables[-1].add(tomlkit.nl())  # tomlkit separates the tables; the last needs its own blank line
+
+
+def _as_block_table(table: Any) -> Any:
+    """A hand-written inline table (``items = [{ kind = ... }]``) as a ``[[items]]`` table.
+
+    tomlkit cannot put an inline table into an array of tables, so once the items change an
+    inline array is rewritten in the usual form, every key and value kept.
+    """
+    import tomlkit
+    from tomlkit.items import InlineTable
+
+    if not isinstance(table, InlineTable):
+        return table
+    block = tomlkit.table()
+    for key, value in table.value.body:
+        if key is not None:
+            block[key.key] = value
+    return block
 
 
 def _trim_trailing_blank_lines(table: Any) -> None:
