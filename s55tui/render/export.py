@@ -18,6 +18,7 @@ from s55tui.errors import S55Error
 from s55tui.model import Draft
 from s55tui.render.catalogue import REFERENCE_DOCX
 from s55tui.render.environment import render_markdown
+from s55tui.render.limits import DEFAULT_LIMITS, RenderLimits
 
 FORMATS = ("md", "docx", "html")
 
@@ -28,10 +29,12 @@ class ExportError(S55Error):
 
 @dataclass(frozen=True)
 class ExportSettings:
-    """Where an office's own templates and letterhead are, from its profile (both optional)."""
+    """Where an office's own templates and letterhead are, from its profile (both optional),
+    and how long and how much a template may render (the app may pass tighter limits)."""
 
     templates: Path | None = None
     letterhead: Path | None = None
+    limits: RenderLimits = DEFAULT_LIMITS
 
 
 def document_title(draft: Draft) -> str:
@@ -66,7 +69,7 @@ def render_all(
     draft: Draft, formats: Sequence[str], template: str | None, settings: ExportSettings
 ) -> dict[str, bytes]:
     """Every requested format's bytes, from one Markdown text."""
-    markdown = render_markdown(draft, template, settings.templates)
+    markdown = render_markdown(draft, template, settings.templates, settings.limits)
     title = document_title(draft)
     out: dict[str, bytes] = {}
     for fmt in formats:
