@@ -149,3 +149,13 @@ def test_a_draft_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(DraftError, match=r"changed on disk since it was opened; not overwritten$"):
         save_draft(path, mine.draft, loaded_from=path)
     assert load_draft(path).draft.response.pcc_reply == "A colleague's words."
+
+
+def test_a_new_draft_with_an_impossible_year_is_refused_and_not_written(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "far.toml"
+    assert main(["new", str(path), "--title", "Safe to share?", "--published", "9999-12-31"]) == 2
+    assert capsys.readouterr().err == (
+        f"s55tui: {path}: cannot save: report.published: expected a date between 1900 and 2199, "
+        "found 9999-12-31; check the year\n"
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -29,6 +29,8 @@ Converter = Callable[[Any, str], Any]
 # Text longer than this (about 150,000 words, 300 pages) is kept but reported: it is almost
 # always a paste that went wrong, and it makes the editor and every export slow.
 LONG_TEXT = 1_000_000
+# The years a date in a draft may have.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 # What must not reach a terminal or a one-line message raw: control characters (an escape
 # sequence can clear the screen), line breaks, and lone surrogates (which cannot be printed).
@@ -77,8 +79,15 @@ def number(value: Any, path: str) -> str:
 
 
 def local_date(value: Any, path: str) -> date:
-    """A TOML local date such as ``2020-12-17``, without quotes and without a time."""
+    """A TOML local date such as ``2020-12-17``, without quotes and without a time.
+
+    The year must be a plausible one: a typed 9999 would overflow the 56-day deadline, and
+    0202 or 2202 is a slip of the finger either way.
+    """
     if isinstance(value, date) and not isinstance(value, datetime):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            between = f"between {FIRST_YEAR} and {LAST_YEAR}"
+            raise FieldError(path, f"expected a date {between}, found {value.isoformat()}; check the year")
         return value
     hint = " (write it without quotes)" if isinstance(value, str) else ""
     raise FieldError(path, f"expected a date like 2020-12-17{hint}, found {describe(value)}")
