@@ -19,6 +19,7 @@ from s55tui.model import Draft
 from s55tui.render.catalogue import REFERENCE_DOCX
 from s55tui.render.environment import render_markdown
 from s55tui.render.limits import DEFAULT_LIMITS, RenderLimits
+from s55tui.textclean import clean_line
 
 FORMATS = ("md", "docx", "html")
 
@@ -38,10 +39,20 @@ class ExportSettings:
 
 
 def document_title(draft: Draft) -> str:
-    """The title a Word file and a web page carry: who responds, to which report."""
-    who = draft.office.body or draft.office.force
-    title = " ".join(draft.report.title.split()) or "an inspection report"
+    """The title a Word file and a web page carry: who responds, to which report.
+
+    Cleaned like every printed field: a control character here would make Word's core
+    properties unwritable (lxml refuses it), whatever the model was given.
+    """
+    who = clean_line(draft.office.body) or clean_line(draft.office.force)
+    title = " ".join(clean_line(draft.report.title).split()) or "an inspection report"
     return f"{who} response to {title}" if who else f"Response to {title}"
+
+
+def document_author(draft: Draft) -> str:
+    """The author a Word file carries: the office, by the first of its names that is filled in."""
+    office = draft.office
+    return next((name for name in map(clean_line, (office.body, office.force, office.short)) if name), "")
 
 
 def output_paths(draft_path: Path, formats: Sequence[str], where: str | Path | None) -> dict[str, Path]:
@@ -83,8 +94,7 @@ def render_all(
             from s55tui.render.docx_document import build_docx
 
             base = settings.letterhead or REFERENCE_DOCX
-            author = draft.office.body or draft.office.force or draft.office.short
-            out[fmt] = build_docx(markdown, base, title, author)
+            out[fmt] = build_docx(markdown, base, title, document_author(draft))
         else:
             raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)} or all")
     return out
