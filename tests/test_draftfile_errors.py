@@ -10,11 +10,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from s55tui.cli import main
-from s55tui.draftfile import load_draft, save_draft
+from s55tui.draftfile import load_draft, parse_draft, save_draft
 from s55tui.errors import DraftError
 from tests.conftest import DATA, EXAMPLE
+from tests.text_strategies import texts
 
 BROKEN = DATA / "broken"
 EXPECTED: dict[str, str] = tomllib.loads((BROKEN / "expected.toml").read_text(encoding="utf-8"))
@@ -159,3 +162,46 @@ def test_a_new_draft_with_an_impossible_year_is_refused_and_not_written(tmp_path
         "found 9999-12-31; check the year\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+TOML_PIECES = [
+    "format = 1\n",
+    "format = 2\n",
+    "[report]\n",
+    "[[items]]\n",
+    "[[checklist]]\n",
+    "[office]\n",
+    'title = "',
+    "title = '",
+    '"""',
+    "'''",
+    '"',
+    "published = 2020-12-17\n",
+    "published = 9999-12-31\n",
+    "on = 09:30:00\n",
+    'kind = "recommendation"\n',
+    'number = "1"\n',
+    "to = [",
+    "]",
+    "{",
+    "}",
+    " = ",
+    "\n",
+    "\r",
+    "# ",
+    "\\u",
+    "\\",
+    "\u201c",
+    "True",
+    "[" * 400,
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOML_PIECES) | texts, max_size=25).map("".join))
+def test_any_text_loads_or_gives_one_line(text: str) -> None:
+    try:
+        parse_draft(text, "draft.toml")
+    except DraftError as error:
+        assert str(error).startswith("draft.toml")
+        assert "\n" not in str(error)
