@@ -15,6 +15,7 @@ from typing import Any
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml.etree import SubElement
 
 LEVELS = 9
 INDENT_TWIPS = 567  # 1 cm per level
@@ -84,9 +85,23 @@ class Numbering:
         return num_id
 
 
+# What may come before w:numPr in a w:pPr. A new list paragraph holds only its w:pStyle, so the
+# numbering can simply be appended; searching the schema's long list of successors for where it
+# goes (python-docx's insert_element_before) was a fifth of a Word export's time.
+_BEFORE_NUMPR = {
+    qn(tag)
+    for tag in ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl")
+}
+
+
 def number_paragraph(paragraph: Any, num_id: int, level: int) -> None:
     """Put ``paragraph`` in list ``num_id`` at ``level`` (0 = top)."""
     ppr = paragraph._p.get_or_add_pPr()
+    numpr = SubElement(ppr, qn("w:numPr")) if all(child.tag in _BEFORE_NUMPR for child in ppr) else None
+    if numpr is not None:
+        SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), str(level))
+        SubElement(numpr, qn("w:numId")).set(qn("w:val"), str(num_id))
+        return
     ppr.insert_element_before(
         parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'),
         "w:suppressLineNumbers",

@@ -20,6 +20,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from s55tui.render.docx_lists import Numbering, number_paragraph
+from s55tui.render.docx_runs import add_run, set_paragraph_style
 from s55tui.render.mdtext import parser
 
 MONOSPACE = "Courier New"
@@ -100,10 +101,9 @@ class DocxWriter:
             self.document.element.body.append(element)
         else:
             self.anchor.addprevious(element)
-        paragraph = Paragraph(element, self.document._body)
         if style is not None:
-            paragraph._p.style = self.style_ids[style]
-        return paragraph
+            set_paragraph_style(element, self.style_ids[style])
+        return Paragraph(element, self.document._body)
 
     def _on_bullet_list_open(self, token: Any) -> None:
         self._open_list(ordered=False, start=1)
@@ -202,7 +202,7 @@ class DocxWriter:
             if kind == "text":
                 self._run(paragraph, child.content, fmt)
             elif kind in ("softbreak", "hardbreak"):
-                self._run(paragraph, "", fmt).add_break(WD_BREAK.LINE)
+                self._run(paragraph, "\n", fmt)  # a run holding only a line break
             elif kind == "strong_open":
                 fmt.bold += 1
             elif kind == "strong_close":
@@ -216,7 +216,7 @@ class DocxWriter:
             elif kind == "s_close":
                 fmt.strike -= 1
             elif kind == "code_inline":
-                self._run(paragraph, child.content, fmt).font.name = MONOSPACE
+                self._run(paragraph, child.content, fmt, font=MONOSPACE)
             elif kind == "link_open":
                 fmt.link = self._hyperlink(paragraph, child.attrGet("href") or "")
             elif kind == "link_close":
@@ -224,22 +224,21 @@ class DocxWriter:
             elif kind == "image":
                 self._run(paragraph, child.content, fmt)
 
-    def _run(self, paragraph: Any, text: str, fmt: _Format) -> Any:
-        run = paragraph.add_run(text)
-        if fmt.bold:
-            run.bold = True
-        if fmt.italic:
-            run.italic = True
-        if fmt.strike:
-            run.font.strike = True
-        if fmt.link is not None:
-            if "Hyperlink" in self.styles:
-                run._r.style = self.style_ids["Hyperlink"]
-            else:
-                run.font.color.rgb = LINK_COLOUR
-                run.font.underline = True
-            fmt.link.append(run._r)  # moves the run from the paragraph into the link
-        return run
+    def _run(self, paragraph: Any, text: str, fmt: _Format, font: str | None = None) -> Any:
+        """One run of ``text`` in the current formatting, inside the open link if there is one."""
+        link_style = self.style_ids.get("Hyperlink") if fmt.link is not None else None
+        plain_link = fmt.link is not None and link_style is None
+        return add_run(
+            paragraph._p if fmt.link is None else fmt.link,
+            text,
+            style_id=link_style,
+            font=font,
+            bold=bool(fmt.bold),
+            italic=bool(fmt.italic),
+            strike=bool(fmt.strike),
+            colour=str(LINK_COLOUR) if plain_link else None,
+            underline=plain_link,
+        )
 
     def _hyperlink(self, paragraph: Any, url: str) -> Any:
         """A ``w:hyperlink`` to ``url`` at the end of ``paragraph``; runs are then added into it."""

@@ -43,6 +43,7 @@ class ChecklistEditor(StepEditor):
         )
 
     def load(self) -> None:
+        self.loaded = True
         if self._shown != len(self.draft.checklist):
             self.query(".box-row").remove()
             if not self.draft.checklist:
@@ -52,16 +53,15 @@ class ChecklistEditor(StepEditor):
                         classes="hint box-row",
                     )
                 )
-            rows = [self._row(index) for index in range(len(self.draft.checklist))]
-            self.mount_all(rows)
+            self.mount_all([self._row(index) for index in range(len(self.draft.checklist))])
             self._shown = len(self.draft.checklist)
+            return  # new rows are built with the boxes' values
         for index, box in enumerate(self.draft.checklist):
-            for row in self.query(f"#row-{index}"):
-                row.query_one(Checkbox).value = box.done
-                field = row.query_one(Input)
-                shown = box.on.isoformat() if box.on else ""
-                if field.value != shown:
-                    field.value = shown
+            self.query_one(f"#box-{index}", Checkbox).value = box.done
+            field = self.query_one(f"#on-{index}", Input)
+            shown = box.on.isoformat() if box.on else ""
+            if field.value != shown:
+                field.value = shown
 
     def _row(self, index: int) -> Horizontal:
         box = self.draft.checklist[index]

@@ -35,8 +35,8 @@ class ReviewEditor(StepEditor):
 
     DEFAULT_CSS = """
     ReviewEditor { overflow-y: hidden; }
-    ReviewEditor #findings { height: auto; max-height: 10; border: round $primary-lighten-2; }
-    ReviewEditor #findings:focus { border: round $accent; }
+    ReviewEditor #check-findings { height: auto; max-height: 10; border: round $primary-lighten-2; }
+    ReviewEditor #check-findings:focus { border: round $accent; }
     ReviewEditor #export-row { height: auto; margin: 1 0 0 0; }
     ReviewEditor #export-row > Vertical { width: 1fr; height: auto; margin-right: 1; }
     ReviewEditor #export-row Button { margin-top: 1; }
@@ -72,7 +72,7 @@ class ReviewEditor(StepEditor):
     def compose(self) -> ComposeResult:
         yield Static("Review and export", classes="step-title")
         yield Label("", id="check-summary")
-        yield OptionList(id="findings")
+        yield OptionList(id="check-findings")
         with Horizontal(id="export-row"):
             with Vertical():
                 yield Label("House style (template)", classes="field-label")
@@ -94,7 +94,7 @@ class ReviewEditor(StepEditor):
         """List the check's findings, missing first, each a link to its field."""
         order = {MISSING: 0, WARNING: 1, REMINDER: 2}
         findings = sorted(result.findings, key=lambda f: order.get(f.severity, 3))
-        options = self.query_one("#findings", OptionList)
+        options = self.query_one("#check-findings", OptionList)
         options.clear_options()
         self._fields = [f.field for f in findings]
         options.add_options(
@@ -111,7 +111,7 @@ class ReviewEditor(StepEditor):
         summary += "  (Enter on a finding goes to it.)" if findings else ""
         self.query_one("#check-summary", Label).update(summary)
 
-    @on(OptionList.OptionSelected, "#findings")
+    @on(OptionList.OptionSelected, "#check-findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if 0 <= event.option_index < len(self._fields):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from textual import on, work
+from textual import work
 
 from s55tui.model import Draft, Item
 from s55tui.session import DraftSession
@@ -29,7 +29,11 @@ def next_number(number: str) -> str:
 
 
 class ItemsMixin:
-    """Item commands for the draft screen (which provides ``session``, ``step`` and ``go``)."""
+    """Item commands for the draft screen (which provides ``session``, ``step`` and ``go``).
+
+    Handlers here are named ``on_...`` rather than decorated with ``@on``: textual collects
+    ``@on`` handlers only from widget classes, but finds named handlers along the whole MRO.
+    """
 
     session: DraftSession
     step: Step
@@ -51,8 +55,7 @@ class ItemsMixin:
         step = step or self.step
         return step.index if step.kind == "item" else None
 
-    @on(Outline.ItemCommand)
-    def _item_command(self, event: Outline.ItemCommand) -> None:
+    def on_outline_item_command(self, event: Outline.ItemCommand) -> None:
         event.stop()
         if self.session.read_only:
             self.notify("The draft is read-only.", severity="warning")  # type: ignore[attr-defined]
@@ -60,6 +63,8 @@ class ItemsMixin:
         index = self._cursor_index(event.step)
         if event.command == "add":
             self.add_item(index)
+        elif event.command == "import":
+            self.import_items()
         elif index is None:
             self.notify("Put the cursor on an item first.", severity="warning")  # type: ignore[attr-defined]
         elif event.command == "remove":
@@ -140,16 +145,15 @@ class ItemsMixin:
     @work(exclusive=True, group="items")
     async def import_items(self) -> None:
         """Bring items in from the report's text (a paste or a file) and merge them."""
-        try:
-            from s55tui.tui.dialogs.import_dialog import ImportDialog, apply_import
-        except ImportError:  # pragma: no cover - the dialog lands with issue 5
-            self.notify("Import is not available yet.", severity="warning")  # type: ignore[attr-defined]
-            return
+        from s55tui.importer.merge import merge, summary
+        from s55tui.tui.dialogs.import_dialog import ImportDialog
+
         draft: Draft = self.session.draft
         choice = await self.app.push_screen_wait(ImportDialog(draft))  # type: ignore[attr-defined]
         if choice is None:
             return
         self.flush_editor()  # type: ignore[attr-defined]
-        summary = apply_import(draft, choice.items)
-        self._after_structure_change(self.step if self.step.kind != "item" else Step("item", 0))
-        self.notify(str(summary), title="Imported")  # type: ignore[attr-defined]
+        report = merge(draft, choice.items)
+        first = Step("item", 0) if draft.items else Step("details")
+        self._after_structure_change(self.step if self.step.kind != "item" else first)
+        self.notify(summary(report), title=f"Imported from {choice.source}")  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
-from textual import on, work
+from textual import work
 
 from s55tui.completeness import check
 from s55tui.errors import S55Error
@@ -67,13 +67,11 @@ class ReviewMixin:
             return
         preview.show_lines(lines, width)
 
-    @on(ReviewEditor.JumpTo)
-    def _jump(self, event: ReviewEditor.JumpTo) -> None:
+    def on_review_editor_jump_to(self, event: ReviewEditor.JumpTo) -> None:
         event.stop()
         self.jump_to_field(event.field)  # type: ignore[attr-defined]
 
-    @on(ReviewEditor.ExportRequested)
-    def _export_requested(self, event: ReviewEditor.ExportRequested) -> None:
+    def on_review_editor_export_requested(self, event: ReviewEditor.ExportRequested) -> None:
         event.stop()
         self.export_draft(event.formats)
 

@@ -55,7 +55,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
     """One draft, step by step."""
 
     CSS_PATH = "draft_screen.tcss"
-    AUTO_FOCUS = None  # the step's own first field takes the focus, not the outline
+    AUTO_FOCUS = ""  # the step's own first field takes the focus, not the outline
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next_step", "Next", id="draft.next-step"),
@@ -111,6 +111,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         self.query_one(Outline).rebuild(self.step)
         self.show_banner()
         self.go(self.step)
+        self.call_after_refresh(self.editor.focus_first)
         self.refresh_status()
 
     def show_banner(self) -> None:
@@ -376,6 +377,10 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
             return False
         self.release_lock()
         return True
+
+    def on_unmount(self) -> None:
+        """However the screen goes, the lock goes with it (quitting already released it)."""
+        self.release_lock()
 
     def release_lock(self) -> None:
         """Let others open the draft again."""

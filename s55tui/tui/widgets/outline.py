@@ -51,6 +51,7 @@ class Outline(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "item('add')", "Add item", id="outline.add-item"),
+        Binding("i", "item('import')", "Import items", id="outline.import-items"),
         Binding("delete,x", "item('remove')", "Remove item", id="outline.remove-item"),
         Binding("alt+up,minus", "item('up')", "Move up", id="outline.move-up"),
         Binding("alt+down,plus", "item('down')", "Move down", id="outline.move-down"),

@@ -1,0 +1,39 @@
+"""Helpers for the app's Pilot tests: a copy of a draft, and running a test coroutine."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+
+from s55tui.tui.app import S55App, build_app
+
+SIZE = (120, 40)
+TODAY = date(2021, 1, 20)  # 21 days before the example's last day
+
+
+def copy_example(example: Path, folder: Path, name: str = "draft.toml") -> Path:
+    """A private copy of the example draft to edit."""
+    path = folder / name
+    shutil.copy(example, path)
+    return path
+
+
+def run_app(path: Path | None, test: Callable[[S55App, object], Awaitable[None]], **kwargs: object) -> None:
+    """Run ``test(app, pilot)`` against the app opened on ``path`` at 120x40."""
+
+    async def main() -> None:
+        app = build_app(path, today=kwargs.pop("today", TODAY), **kwargs)  # type: ignore[arg-type]
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await test(app, pilot)
+
+    asyncio.run(main())
+
+
+async def type_text(pilot: object, text: str) -> None:
+    """Type ``text`` key by key, as an officer would."""
+    keys = ["space" if ch == " " else "enter" if ch == "\n" else ch for ch in text]
+    await pilot.press(*keys)  # type: ignore[attr-defined]

@@ -1,0 +1,70 @@
+"""What an import would do, worked out before the officer confirms, and said in one line after."""
+
+from __future__ import annotations
+
+import copy
+import time
+
+from s55tui.importer.merge import merge, outcome, preview, summary
+from s55tui.model import Draft, Item
+
+
+def draft() -> Draft:
+    return Draft(
+        items=[
+            Item(number="1", to=["chief-constables"], text="Stop sharing.", cc_response="Done."),
+            Item(number="4", to=["chief-constables"], text="Our own wording of 4.", cc_response="Done."),
+            Item(number="5", to=["chief-constables", "pccs"], text=""),
+        ]
+    )
+
+
+IMPORTED = [
+    Item(number="1", to=["chief-constables"], text="Stop sharing."),
+    Item(number="4", to=["chief-constables"], text="The report's wording of 4.", notes="A note."),
+    Item(number="5", to=["chief-constables", "pccs"], text="Work together."),
+    Item(number="8", to=["all"], text="Provide an update."),
+]
+
+
+def test_preview_says_what_happens_to_each_item_and_changes_nothing() -> None:
+    ours = draft()
+    before = copy.deepcopy(ours)
+    assert [outcome(report) for report in preview(ours, IMPORTED)] == [
+        "already the same",
+        "fills empty notes; kept yours (text differs)",
+        "fills empty text",
+        "new",
+    ]
+    assert ours == before
+
+
+def test_preview_agrees_with_the_merge_itself() -> None:
+    reports = preview(draft(), IMPORTED)
+    merged = merge(draft(), IMPORTED)
+    assert sum(len(r.added) for r in reports) == len(merged.added)
+    assert sum(len(r.filled) for r in reports) == len(merged.filled)
+    assert sum(len(r.differs) for r in reports) == len(merged.differs)
+    assert sum(len(r.unchanged) for r in reports) == len(merged.unchanged)
+
+
+def test_summary_fits_a_notification() -> None:
+    assert summary(merge(draft(), IMPORTED)) == (
+        "Added 1 item, filled in 2, kept 1 of yours, 1 already the same."
+    )
+    assert summary(merge(Draft(), IMPORTED)) == "Added 4 items."
+    assert summary(merge(draft(), IMPORTED[:1])) == "Nothing to add: the draft already has all of these."
+    only_ours = merge(draft(), [Item(number="4", to=["chief-constables"], text="Other words.")])
+    assert summary(only_ours) == "Added no new items, kept 1 of yours."
+
+
+def test_a_thousand_items_merge_in_order_without_freezing_the_app() -> None:
+    ours = Draft(items=[Item(number=str(n), text=f"Ours {n}.") for n in range(2, 2001, 2)])
+    imported = [Item(number=str(n), text=f"Theirs {n}.") for n in range(2000, 0, -1)]
+    started = time.perf_counter()
+    reports = preview(ours, imported)
+    report = merge(ours, imported)
+    assert time.perf_counter() - started < 3  # was 15 s when every match re-read every number
+    assert [item.number for item in ours.items] == [str(n) for n in range(1, 2001)]
+    assert len(report.added) == 1000 and len(report.differs) == 1000
+    assert [outcome(r) for r in reports[:2]] == ["kept yours (text differs)", "new"]
