@@ -10,11 +10,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from s55tui.cli import main
-from s55tui.draftfile import load_draft, save_draft
+from s55tui.draftfile import load_draft, parse_draft, save_draft
 from s55tui.errors import DraftError
 from tests.conftest import DATA, EXAMPLE
+from tests.text_strategies import texts
 
 BROKEN = DATA / "broken"
 EXPECTED: dict[str, str] = tomllib.loads((BROKEN / "expected.toml").read_text(encoding="utf-8"))
@@ -23,7 +26,7 @@ EXPECTED: dict[str, str] = tomllib.loads((BROKEN / "expected.toml").read_text(en
 def test_the_corpus_is_complete() -> None:
     files = {p.name for p in BROKEN.glob("*.toml")} - {"expected.toml"}
     assert files == set(EXPECTED)
-    assert len(files) >= 30
+    assert len(files) >= 55
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -149,3 +152,56 @@ def test_a_draft_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(DraftError, match=r"changed on disk since it was opened; not overwritten$"):
         save_draft(path, mine.draft, loaded_from=path)
     assert load_draft(path).draft.response.pcc_reply == "A colleague's words."
+
+
+def test_a_new_draft_with_an_impossible_year_is_refused_and_not_written(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "far.toml"
+    assert main(["new", str(path), "--title", "Safe to share?", "--published", "9999-12-31"]) == 2
+    assert capsys.readouterr().err == (
+        f"s55tui: {path}: cannot save: report.published: expected a date between 1900 and 2199, "
+        "found 9999-12-31; check the year\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+TOML_PIECES = [
+    "format = 1\n",
+    "format = 2\n",
+    "[report]\n",
+    "[[items]]\n",
+    "[[checklist]]\n",
+    "[office]\n",
+    'title = "',
+    "title = '",
+    '"""',
+    "'''",
+    '"',
+    "published = 2020-12-17\n",
+    "published = 9999-12-31\n",
+    "on = 09:30:00\n",
+    'kind = "recommendation"\n',
+    'number = "1"\n',
+    "to = [",
+    "]",
+    "{",
+    "}",
+    " = ",
+    "\n",
+    "\r",
+    "# ",
+    "\\u",
+    "\\",
+    "\u201c",
+    "True",
+    "[" * 400,
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOML_PIECES) | texts, max_size=25).map("".join))
+def test_any_text_loads_or_gives_one_line(text: str) -> None:
+    try:
+        parse_draft(text, "draft.toml")
+    except DraftError as error:
+        assert str(error).startswith("draft.toml")
+        assert "\n" not in str(error)

@@ -13,34 +13,7 @@ from s55tui.draftfile import dumps_draft, load_draft, parse_draft, save_draft
 from s55tui.model import ChecklistEntry, Draft, Item, Report, Response
 from s55tui.textclean import clean_text
 from tests.conftest import EXAMPLE
-
-TRICKY = [
-    "'''",
-    '"""',
-    '""',
-    '"',
-    "\\",
-    "\\n",
-    "\r\n",
-    "\r",
-    "\x00",
-    "\x0b",
-    "\x0c",
-    "\u2028",
-    "\u2029",
-    "\u2022\t",
-    "\ud800",
-    "\t",
-    "\n",
-    "\n\n",
-    " ",
-    "{{ 7*7 }}",
-    "# heading",
-    "2019. was",
-    "✓",
-    "“”–—",
-]
-texts = st.lists(st.sampled_from(TRICKY) | st.text(max_size=12), max_size=12).map("".join)
+from tests.text_strategies import texts
 
 
 def _draft(text: str) -> Draft:
@@ -216,3 +189,30 @@ def test_adding_and_moving_items_again_and_again_never_adds_blank_lines() -> Non
     draft = parse_draft(text).draft
     draft.items = sorted(draft.items, key=lambda i: (i.kind != "recommendation", int(i.number)))[:4]
     assert dumps_draft(draft) == EXAMPLE.read_text(encoding="utf-8")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(texts, min_size=6, max_size=6))
+def test_saving_to_disk_and_loading_gives_back_every_field(tmp_path_factory, fields: list[str]) -> None:
+    """Through a real file (atomic write, UTF-8, LF): each field its own text, each comes back."""
+    title, summary, response, item_text, item_number, label = fields
+    draft = Draft(
+        Report(title=title, published=date(2020, 12, 17), summary=summary),
+        response=Response(pcc_reply=response),
+        items=[Item(number=item_number or "1", to=["pccs"], text=item_text, pcc_response=response)],
+        checklist=[ChecklistEntry(label, False)],
+    )
+    path = tmp_path_factory.mktemp("save") / "draft.toml"
+    save_draft(path, draft)
+    data = path.read_bytes()
+    assert b"\r" not in data
+    data.decode("utf-8")  # never a lone surrogate or other text UTF-8 cannot hold
+    loaded = load_draft(path)
+    assert loaded.warnings == []
+    again = loaded.draft
+    assert (again.report.title, again.report.summary, again.response.pcc_reply) == tuple(
+        clean_text(t) for t in (title, summary, response)
+    )
+    assert (again.items[0].text, again.items[0].pcc_response) == (clean_text(item_text), clean_text(response))
+    assert again.items[0].number == clean_text(item_number or "1").strip()
+    assert again.checklist[0].label == clean_text(label)

@@ -21,6 +21,8 @@ from s55tui.textclean import clean_line
 def run(options: argparse.Namespace) -> int:
     """``s55tui new DRAFT --title TEXT --published DATE [--type TYPE] [--url URL]``."""
     path = options.draft
+    if path.is_dir():
+        raise DraftError(f"{path}: is a folder; give the new draft's file name, such as {path / 'NAME.toml'}")
     if path.exists() or path.is_symlink():
         raise DraftError(
             f"{path}: already exists; 's55tui new' never overwrites a draft, choose another name"

@@ -38,7 +38,46 @@ def write_bytes_atomic(
 
     Drafts keep a backup of the version replaced; exports (which can be made again) do not.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    write_files_atomic({path: data}, backup=backup, error=error)
+
+
+def write_files_atomic(
+    files: dict[Path, bytes], *, backup: bool = False, error: type[S55Error] = DraftError
+) -> None:
+    """Write several files (an export's .md, .docx and .html) so that a failure changes none.
+
+    Every file is written out in full to its temporary first; only when all of them are safely
+    on disk does each replace its old version. A full disk or a read-only folder therefore
+    stops the export before anything the officer had is touched.
+    """
+    staged: list[tuple[Path, Path]] = []
+    current = next(iter(files))
+    try:
+        for current, data in files.items():
+            staged.append((_stage(current, data, error), current))
+        for tmp, current in staged:
+            if backup and current.exists():
+                _keep_backup(current)
+            _replace(tmp, current)
+    except OSError as problem:
+        reason = _reason(problem, _folder(current))
+        raise error(f"{current}: cannot save: {reason}; {_left_as_it_was(current)}") from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def _left_as_it_was(path: Path) -> str:
+    return "the file on disk is unchanged" if path.exists() else "nothing was written"
+
+
+def _stage(path: Path, data: bytes, error: type[S55Error]) -> Path:
+    """Write ``data`` to a new temporary file beside ``path``, flushed to disk, with its mode."""
+    folder = _folder(path)
     if path.is_dir():
         raise error(f"{path}: is a folder; cannot save over it")
     if not folder.is_dir():
@@ -56,17 +95,10 @@ def write_bytes_atomic(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(path))
-        if backup and path.exists():
-            _keep_backup(path)
-        _replace(tmp, path)
-    except OSError as problem:
-        tmp.unlink(missing_ok=True)
-        raise error(
-            f"{path}: cannot save: {_reason(problem, folder)}; the file on disk is unchanged"
-        ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def _mode_for(path: Path) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 
 from s55tui import __version__
 from s55tui.draftfile import schema
-from s55tui.draftfile.schema import FieldError, describe
+from s55tui.draftfile.schema import FieldError, describe, shown
 from s55tui.errors import DraftError
 from s55tui.model import (
     FORMAT_VERSION,
@@ -71,7 +71,7 @@ def _build(data: dict[str, Any], warnings: list[str]) -> Draft:
     _check_format(data, warnings)
     for key in data:
         if key not in schema.TOP_LEVEL:
-            warnings.append(f"{key}: unknown key, kept as it is")
+            warnings.append(f"{shown(key)}: unknown key, kept as it is")
     if "report" not in data:
         raise FieldError("report", "missing; a draft needs a [report] table with title and published")
     report = Report(**_section(data, "report", warnings))
@@ -122,9 +122,14 @@ def _fields(
     for key, value in table.items():
         converter = spec.get(key)
         if converter is None:
-            warnings.append(f"{path}.{key}: unknown key, kept as it is")
+            warnings.append(f"{path}.{shown(key)}: unknown key, kept as it is")
         else:
             values[key] = converter(value, f"{path}.{key}")
+            if isinstance(values[key], str) and len(values[key]) > schema.LONG_TEXT:
+                warnings.append(
+                    f"{path}.{key}: {len(values[key]):,} characters, far longer than any response; "
+                    "check it holds only what you meant to paste"
+                )
     for key in required:
         if key not in table:
             raise FieldError(f"{path}.{key}", "missing")
@@ -161,6 +166,6 @@ def _warn_duplicates(items: list[Item], warnings: list[str]) -> None:
     for index, item in enumerate(items, start=1):
         key = (item.kind, item.number)
         if key in seen:
-            warnings.append(f"items[{index}]: {item.label} appears twice (also items[{seen[key]}])")
+            warnings.append(f"items[{index}]: {shown(item.label)} appears twice (also items[{seen[key]}])")
         else:
             seen[key] = index

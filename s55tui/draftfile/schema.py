@@ -7,8 +7,9 @@ the person reading them edited the file by hand and needs to find the line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from s55tui.textclean import clean_text
@@ -25,20 +26,37 @@ class FieldError(ValueError):
 
 Converter = Callable[[Any, str], Any]
 
+# Text longer than this (about 150,000 words, 300 pages) is kept but reported: it is almost
+# always a paste that went wrong, and it makes the editor and every export slow.
+LONG_TEXT = 1_000_000
+# The years a date in a draft may have.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+# What must not reach a terminal or a one-line message raw: control characters (an escape
+# sequence can clear the screen), line breaks, and lone surrogates (which cannot be printed).
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """``text`` fit for one line of a message: invisible and line-breaking characters escaped."""
+    return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 def describe(value: Any) -> str:
     """Name a TOML value the way the officer wrote it, for "found ..." in a message."""
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'text "{shown}"'
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f'text "{shown(short)}"'
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, datetime):
         return f"a date and time ({value.isoformat()})"
     if isinstance(value, date):
         return f"the date {value.isoformat()}"
+    if isinstance(value, time):
+        return f"a time of day ({value.isoformat()})"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -61,8 +79,15 @@ def number(value: Any, path: str) -> str:
 
 
 def local_date(value: Any, path: str) -> date:
-    """A TOML local date such as ``2020-12-17``, without quotes and without a time."""
+    """A TOML local date such as ``2020-12-17``, without quotes and without a time.
+
+    The year must be a plausible one: a typed 9999 would overflow the 56-day deadline, and
+    0202 or 2202 is a slip of the finger either way.
+    """
     if isinstance(value, date) and not isinstance(value, datetime):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            between = f"between {FIRST_YEAR} and {LAST_YEAR}"
+            raise FieldError(path, f"expected a date {between}, found {value.isoformat()}; check the year")
         return value
     hint = " (write it without quotes)" if isinstance(value, str) else ""
     raise FieldError(path, f"expected a date like 2020-12-17{hint}, found {describe(value)}")
@@ -81,7 +106,7 @@ def choice(options: dict[str, str], what: str) -> Converter:
     def convert(value: Any, path: str) -> str:
         word = text(value, path)
         if word not in options:
-            raise FieldError(path, f'unknown {what} "{word}"; expected one of {expected(options)}')
+            raise FieldError(path, f'unknown {what} "{shown(word)}"; expected one of {expected(options)}')
         return word
 
     return convert
@@ -95,8 +120,8 @@ def addressees(value: Any, path: str) -> list[str]:
     out = []
     for word in values:
         if not isinstance(word, str) or word not in ADDRESSEES:
-            shown = f'"{word}"' if isinstance(word, str) else describe(word)
-            raise FieldError(path, f"unknown addressee {shown}; expected one of {expected(ADDRESSEES)}")
+            found = f'"{shown(word)}"' if isinstance(word, str) else describe(word)
+            raise FieldError(path, f"unknown addressee {found}; expected one of {expected(ADDRESSEES)}")
         if word not in out:
             out.append(word)
     return out

@@ -56,11 +56,11 @@ def dumps_draft(draft: Draft) -> str:
         table = doc.get(name)
         if table is None:
             table = tomlkit.table()
-            _put_fields(table, getattr(draft, name), spec, fresh)
+            _put_fields(table, getattr(draft, name), spec, fresh, name)
             if table:  # only add a section that has something to say
                 doc[name] = table
         else:
-            _put_fields(table, getattr(draft, name), spec, fresh)
+            _put_fields(table, getattr(draft, name), spec, fresh, name)
     _put_array(doc, "items", draft.items, schema.ITEM)
     _put_array(doc, "checklist", draft.checklist, schema.CHECKLIST)
     text = doc.as_string()
@@ -143,7 +143,10 @@ def _write(path: Path, draft: Draft, *, backup: bool) -> None:
     """Write the draft's text atomically; on failure the draft still knows the file's old text."""
     state = draft.file_state if isinstance(draft.file_state, FileState) else None
     previous = state.text if state is not None else None
-    text = dumps_draft(draft)
+    try:
+        text = dumps_draft(draft)
+    except DraftError as error:
+        raise DraftError(f"{path}: {error}") from None
     try:
         write_atomic(path, text, backup=backup)
     except DraftError:
@@ -152,14 +155,17 @@ def _write(path: Path, draft: Draft, *, backup: bool) -> None:
         raise
 
 
-def _put_fields(table: Any, obj: Any, spec: dict[str, schema.Converter], fresh: bool) -> None:
-    """Write each known field of ``obj`` into ``table``, leaving unknown keys alone."""
+def _put_fields(table: Any, obj: Any, spec: dict[str, schema.Converter], fresh: bool, where: str) -> None:
+    """Write each known field of ``obj`` into ``table``, leaving unknown keys alone.
+
+    ``where`` ("report", "items[3]") names the table in a message about a value that cannot be saved.
+    """
     defaults = {f.name: f.default for f in dataclasses.fields(obj) if f.default is not dataclasses.MISSING}
     for key, convert in spec.items():
         value = getattr(obj, key)
         if value is not None:
             try:
-                value = convert(value, key)  # write exactly what reading it back will give
+                value = convert(value, f"{where}.{key}")  # write exactly what reading it back will give
             except FieldError as error:
                 raise DraftError(f"cannot save: {error}") from None
         quiet = not value and key in _QUIET_WHEN_EMPTY
@@ -195,14 +201,14 @@ def _put_array(doc: Any, name: str, objects: list[Any], spec: dict[str, schema.C
     old_tables = list(existing) if existing is not None else []
     tables = []
     used: set[int] = set()
-    for obj in objects:
+    for number, obj in enumerate(objects, start=1):
         origin = obj.origin
         if origin is not None and origin < len(old_tables) and origin not in used:
             used.add(origin)
             table, fresh = old_tables[origin], False
         else:
             table, fresh = tomlkit.table(), True
-        _put_fields(table, obj, spec, fresh)
+        _put_fields(table, obj, spec, fresh, f"{name}[{number}]")
         tables.append(table)
     for index, obj in enumerate(objects):
         obj.origin = index
@@ -212,12 +218,31 @@ def _put_array(doc: Any, name: str, objects: list[Any], spec: dict[str, schema.C
         if existing is not None:
             del doc[name]
         return
+    tables = [_as_block_table(table) for table in tables]
     array = tomlkit.aot()
     for table in tables:
         _trim_trailing_blank_lines(table)
         array.append(table)
     doc[name] = array
     tables[-1].add(tomlkit.nl())  # tomlkit separates the tables; the last needs its own blank line
+
+
+def _as_block_table(table: Any) -> Any:
+    """A hand-written inline table (``items = [{ kind = ... }]``) as a ``[[items]]`` table.
+
+    tomlkit cannot put an inline table into an array of tables, so once the items change an
+    inline array is rewritten in the usual form, every key and value kept.
+    """
+    import tomlkit
+    from tomlkit.items import InlineTable
+
+    if not isinstance(table, InlineTable):
+        return table
+    block = tomlkit.table()
+    for key, value in table.value.body:
+        if key is not None:
+            block[key.key] = value
+    return block
 
 
 def _trim_trailing_blank_lines(table: Any) -> None:

@@ -1,6 +1,7 @@
 """The Jinja2 environment that turns a draft into Markdown, safely by default.
 
-- ``SandboxedEnvironment``: an office's own template cannot reach into Python.
+- ``SandboxedEnvironment``: an office's own template cannot reach into Python; the bounded
+  sandbox (``sandbox.py``) also stops it after ``RenderLimits`` of time and output.
 - ``StrictUndefined``: a misspelt field is an error naming the template line, not a blank.
 - ``finalize`` escapes every printed value for Markdown unless it is ``Rich`` (the rich fields,
   or a value a template marks with ``|markdown``). Forgetting to escape is therefore impossible;
@@ -23,10 +24,11 @@ from s55tui.deadline import long_date
 from s55tui.model import Draft
 from s55tui.render.catalogue import SUFFIX, TemplateError, find_template, search_path
 from s55tui.render.context import build_context, initials
+from s55tui.render.limits import DEFAULT_LIMITS, Budget, LimitExceeded, RenderLimits
 from s55tui.render.mdtext import Rich, escape_plain
 
 if TYPE_CHECKING:
-    from jinja2.sandbox import SandboxedEnvironment
+    from s55tui.render.sandbox import BoundedSandbox
 
 
 def finalize(value: object) -> object:
@@ -53,12 +55,13 @@ def _month_year(value: date | None) -> str:
     return f"{value:%B %Y}" if value else ""
 
 
-def make_environment(office_dir: Path | None = None) -> SandboxedEnvironment:
-    """A sandboxed environment loading templates from the office folder, then the built-ins."""
+def make_environment(office_dir: Path | None = None, budget: Budget | None = None) -> BoundedSandbox:
+    """A bounded sandbox loading templates from the office folder, then the built-ins."""
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(
+    from s55tui.render.sandbox import BoundedSandbox
+
+    env = BoundedSandbox(
         loader=FileSystemLoader([str(p) for p in search_path(office_dir)], encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=False,
@@ -66,6 +69,7 @@ def make_environment(office_dir: Path | None = None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=finalize,
+        budget=budget or Budget(),
     )
     env.filters.update(
         markdown=_markdown,
@@ -73,31 +77,49 @@ def make_environment(office_dir: Path | None = None) -> SandboxedEnvironment:
         month_year=_month_year,
         initials=initials,
     )
+    env.bound_filters()
     return env
 
 
-def render_markdown(draft: Draft, template: str | None = None, office_dir: Path | None = None) -> str:
+def render_markdown(
+    draft: Draft,
+    template: str | None = None,
+    office_dir: Path | None = None,
+    limits: RenderLimits = DEFAULT_LIMITS,
+) -> str:
     """Render ``draft`` with the template it names (or ``template``) into Markdown.
 
     Raises ``TemplateError`` naming the template file and line for anything the template
-    gets wrong: bad syntax, a missing field, something the sandbox forbids.
+    gets wrong: bad syntax, a missing field, something the sandbox forbids, a render that
+    runs longer or writes more than ``limits`` allow. Safe to call from any thread.
     """
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateSyntaxError
 
     info = find_template(template or draft.response.template or "narrative", office_dir)
-    env = make_environment(office_dir)
+    budget = Budget(limits)
+    env = make_environment(office_dir, budget)
+    chunks: list[str] = []
     try:
         compiled = env.get_template(info.path.name)
-        text = compiled.render(build_context(draft).as_dict())
+        for chunk in compiled.generate(build_context(draft).as_dict()):
+            budget.write(chunk)
+            chunks.append(chunk)
     except TemplateSyntaxError as error:
         where = error.filename or str(info.path)
         raise TemplateError(f"{where}:{error.lineno}: template error: {error.message}") from None
     except JinjaError as error:
         raise TemplateError(f"{_where(error, info.path)}: template error: {_explain(error)}") from None
+    except LimitExceeded as error:
+        raise TemplateError(f"{_where(error, info.path)}: template stopped: {error}") from None
+    except RecursionError as error:
+        message = "calls itself over and over (a macro without an end?)"
+        raise TemplateError(f"{_where(error, info.path)}: template error: {message}") from None
+    except MemoryError as error:
+        raise TemplateError(f"{_where(error, info.path)}: template error: ran out of memory") from None
     except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as error:
         raise TemplateError(f"{_where(error, info.path)}: template error: {error}") from None
-    return _tidy(text)
+    return _tidy("".join(chunks))
 
 
 def _where(error: BaseException, fallback: Path) -> str:

@@ -1,8 +1,9 @@
 """Export a draft: render its Markdown once, turn it into the formats asked for, write each atomically.
 
 Everything is rendered in memory before anything is written, so a template or letterhead
-error leaves no file behind; each file is then written to a temporary name in the same folder
-and moved into place in one step, so a reader never sees half a document.
+error leaves no file behind; every file is then written in full to a temporary name in the
+same folder before any is moved into place, so a full disk changes none of them and a reader
+never sees half a document.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from s55tui.draftfile.atomic import write_bytes_atomic
+from s55tui.draftfile.atomic import write_files_atomic
 from s55tui.errors import S55Error
 from s55tui.model import Draft
 from s55tui.render.catalogue import REFERENCE_DOCX
 from s55tui.render.environment import render_markdown
+from s55tui.render.limits import DEFAULT_LIMITS, RenderLimits
+from s55tui.textclean import clean_line
 
 FORMATS = ("md", "docx", "html")
 
@@ -27,17 +30,29 @@ class ExportError(S55Error):
 
 @dataclass(frozen=True)
 class ExportSettings:
-    """Where an office's own templates and letterhead are, from its profile (both optional)."""
+    """Where an office's own templates and letterhead are, from its profile (both optional),
+    and how long and how much a template may render (the app may pass tighter limits)."""
 
     templates: Path | None = None
     letterhead: Path | None = None
+    limits: RenderLimits = DEFAULT_LIMITS
 
 
 def document_title(draft: Draft) -> str:
-    """The title a Word file and a web page carry: who responds, to which report."""
-    who = draft.office.body or draft.office.force
-    title = " ".join(draft.report.title.split()) or "an inspection report"
+    """The title a Word file and a web page carry: who responds, to which report.
+
+    Cleaned like every printed field: a control character here would make Word's core
+    properties unwritable (lxml refuses it), whatever the model was given.
+    """
+    who = clean_line(draft.office.body) or clean_line(draft.office.force)
+    title = " ".join(clean_line(draft.report.title).split()) or "an inspection report"
     return f"{who} response to {title}" if who else f"Response to {title}"
+
+
+def document_author(draft: Draft) -> str:
+    """The author a Word file carries: the office, by the first of its names that is filled in."""
+    office = draft.office
+    return next((name for name in map(clean_line, (office.body, office.force, office.short)) if name), "")
 
 
 def output_paths(draft_path: Path, formats: Sequence[str], where: str | Path | None) -> dict[str, Path]:
@@ -65,7 +80,7 @@ def render_all(
     draft: Draft, formats: Sequence[str], template: str | None, settings: ExportSettings
 ) -> dict[str, bytes]:
     """Every requested format's bytes, from one Markdown text."""
-    markdown = render_markdown(draft, template, settings.templates)
+    markdown = render_markdown(draft, template, settings.templates, settings.limits)
     title = document_title(draft)
     out: dict[str, bytes] = {}
     for fmt in formats:
@@ -79,8 +94,7 @@ def render_all(
             from s55tui.render.docx_document import build_docx
 
             base = settings.letterhead or REFERENCE_DOCX
-            author = draft.office.body or draft.office.force or draft.office.short
-            out[fmt] = build_docx(markdown, base, title, author)
+            out[fmt] = build_docx(markdown, base, title, document_author(draft))
         else:
             raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)} or all")
     return out
@@ -105,6 +119,5 @@ def export(
         if path.resolve() == draft_path.resolve():
             raise ExportError(f"{path}: refusing to write the {fmt} export over the draft itself")
     rendered = render_all(draft, formats, template, settings or ExportSettings())
-    for fmt, path in paths.items():
-        write_bytes_atomic(path, rendered[fmt], backup=False, error=ExportError)
+    write_files_atomic({path: rendered[fmt] for fmt, path in paths.items()}, error=ExportError)
     return list(paths.values())
