@@ -23,8 +23,10 @@ def run(options: argparse.Namespace) -> int:
     if draft is not None:
         load_draft(draft)  # a file that cannot be read is reported before the screen is taken over
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print("s55tui: the app needs a terminal; use 's55tui check' or 's55tui export' in scripts",
-              file=sys.stderr)
+        print(
+            "s55tui: the app needs a terminal; use 's55tui check' or 's55tui export' in scripts",
+            file=sys.stderr,
+        )
         return 2
     from s55tui.tui.app import build_app
 

@@ -1,0 +1,63 @@
+"""SVG snapshots of the main screens at 120x40, compared with the ones committed.
+
+A change that moves the layout shows up here as a failing test; look at the new picture
+(written beside the old one as ``NAME.new.svg``) and, if it is right, run the tests with
+``S55_UPDATE_SNAPSHOTS=1`` to accept it. Cursors do not blink in tests, the date is fixed and
+the draft is opened by a relative name, so the pictures are the same on every machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from apptools import TODAY, run_app
+from conftest import EXAMPLE
+
+from s55tui.tui.steps import Step
+
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+UPDATE = os.environ.get("S55_UPDATE_SNAPSHOTS") == "1"
+
+
+def _compare(name: str, svg: str) -> None:
+    golden = SNAPSHOTS / f"{name}.svg"
+    if UPDATE or not golden.exists():
+        golden.write_text(svg, encoding="utf-8")
+        return
+    if golden.read_text(encoding="utf-8") != svg:
+        (SNAPSHOTS / f"{name}.new.svg").write_text(svg, encoding="utf-8")
+        pytest.fail(f"{name}: the screen changed; see tests/snapshots/{name}.new.svg")
+
+
+@pytest.fixture
+def in_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "drafts" / "safe-to-share.toml")
+    monkeypatch.chdir(tmp_path)
+    return Path("drafts") / "safe-to-share.toml"
+
+
+@pytest.mark.parametrize(
+    ("name", "step"), [("draft-item", Step("item", 1)), ("draft-review", Step("review"))]
+)
+def test_draft_screen_snapshots(in_folder: Path, name: str, step: Step) -> None:
+    async def shoot(app, pilot) -> None:
+        app.screen.go(step)
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        _compare(name, app.export_screenshot())
+
+    run_app(in_folder, shoot)
+
+
+def test_drafts_list_snapshot(in_folder: Path) -> None:
+    async def shoot(app, pilot) -> None:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        _compare("drafts-list", app.export_screenshot())
+
+    run_app(None, shoot, drafts_dir=Path("drafts"), today=TODAY)
