@@ -55,6 +55,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
     """One draft, step by step."""
 
     CSS_PATH = "draft_screen.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     AUTO_FOCUS = ""  # the step's own first field takes the focus, not the outline
 
     BINDINGS: ClassVar[list[BindingType]] = [
