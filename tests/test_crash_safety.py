@@ -22,11 +22,74 @@ from pathlib import Path
 import pytest
 from apptools import copy_example
 from conftest import EXAMPLE
+from ptyapp import PtyApp
 
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.atomic import backup_path
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="pty, fork and SIGKILL are POSIX")
+
+
+# -- the app killed while an officer types ---------------------------------------------------
+
+GRACE_SECONDS = 2.0  # typing older than this before a crash must be in the file
+KILL_AFTER = (2.6, 3.1, 3.7, 4.3)  # seconds of typing before each kill
+
+
+def _typing(rng: random.Random) -> str:
+    """Words to type, long enough for any kill moment."""
+    words = ["vetting", "files", "reviewed", "by", "March", "the", "force", "will", "report", "quarterly"]
+    return " ".join(f"{rng.choice(words)}{n}" for n in range(400)) + " "
+
+
+def _type_until_killed(app: PtyApp, text: str, seconds: float, rng: random.Random) -> list[tuple[float, int]]:
+    """Type ``text`` at 12-25 keys a second without a pause, then SIGKILL; (time, chars sent) per key."""
+    sent: list[tuple[float, int]] = []
+    start = time.monotonic()
+    for count, char in enumerate(text, start=1):
+        app.send(char)
+        sent.append((time.monotonic(), count))
+        if time.monotonic() - start >= seconds:
+            break
+        time.sleep(rng.uniform(0.04, 0.08))
+    app.kill()
+    sent.append((time.monotonic(), sent[-1][1]))
+    return sent
+
+
+@pytest.mark.parametrize("trial", range(len(KILL_AFTER)))
+def test_killing_the_app_mid_typing_loses_at_most_the_last_two_seconds(tmp_path: Path, trial: int) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+    before = load_draft(path).draft
+    assert before.items[1].number == "4" and not before.items[1].cc_response
+    rng = random.Random(trial)
+    text = _typing(rng)
+    app = PtyApp(["open", "--today", "2021-01-20", path.name], tmp_path)
+    try:
+        app.wait_for("Steps")
+        app.send("\x07")  # ctrl+g: to Recommendation 4's chief constable response
+        app.wait_for("Recommendation 4")
+        time.sleep(0.5)
+        sent = _type_until_killed(app, text, KILL_AFTER[trial], rng)
+    finally:
+        app.close()
+
+    killed_at = sent[-1][0]
+    typed = sent[-1][1]
+    must_have = max((count for when, count in sent if when <= killed_at - GRACE_SECONDS), default=0)
+    after = load_draft(path).draft  # loads: the file is valid
+    saved = after.items[1].cc_response
+    assert text.startswith(saved), f"the file holds text never typed: {saved[-80:]!r}"
+    lost = typed - len(saved)
+    print(
+        f"\nkill {trial + 1}: typed {typed} chars in {KILL_AFTER[trial]} s, saved {len(saved)}, "
+        f"lost {lost} (allowed {typed - must_have}, the last {GRACE_SECONDS:.0f} s)",
+        file=sys.stderr,
+    )
+    assert len(saved) >= must_have, f"lost {lost} chars; only the last {typed - must_have} may be lost"
+    assert [i.cc_response for i in after.items if i is not after.items[1]] == [
+        i.cc_response for i in before.items if i is not before.items[1]
+    ]
 
 
 # -- a kill in the middle of a save -----------------------------------------------------------
