@@ -30,6 +30,7 @@ class SavingMixin:
     session: DraftSession
     _autosave_timer: Timer | None = None
     _autosave_due: float | None = None  # monotonic time by which the pending save must start
+    _last_edit: float = 0.0  # monotonic time of the last keystroke
     _save_lock: asyncio.Lock | None = None
     _last_error_shown: str | None = None
 
@@ -47,7 +48,7 @@ class SavingMixin:
     def schedule_save(self) -> None:
         """Save once typing has stopped for ``AUTOSAVE_SECONDS``, or ``AUTOSAVE_MAX_WAIT`` after
         the first edit not yet being saved, whichever comes first."""
-        now = time.monotonic()
+        now = self._last_edit = time.monotonic()
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
         if self._autosave_due is None:
@@ -82,7 +83,13 @@ class SavingMixin:
             except ChangedOnDiskError as error:
                 session.failed(error)
                 self.show_save_state()
-                if not quiet:
+                if quiet:
+                    return False
+                if time.monotonic() - self._last_edit < AUTOSAVE_SECONDS and self._autosave_timer is None:
+                    # Still typing: a dialog now would swallow the keystrokes (and a "k" or
+                    # "r" typed in flow would answer it). Ask once typing has paused.
+                    self._autosave_timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave_fired)  # type: ignore[attr-defined]
+                elif self._autosave_timer is None:
                     self.changed_on_disk()  # a worker: asks the officer, never blocks this save
                 return False
             except DraftError as error:
