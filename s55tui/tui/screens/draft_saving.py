@@ -9,6 +9,7 @@ notification, and the status line keeps saying NOT SAVED until a save succeeds.
 from __future__ import annotations
 
 import asyncio
+import time
 
 from textual.timer import Timer
 
@@ -18,6 +19,9 @@ from s55tui.session import DraftSession
 # Seconds of quiet after the last keystroke before saving; the save itself takes at most a
 # quarter of a second on a 1,000-item draft, so a keystroke is on disk within 2 seconds.
 AUTOSAVE_SECONDS = 1.0
+# An officer who types on without a second's pause still gets a save this often: the quiet
+# period alone would put off saving for as long as the typing goes on (a crash then loses it all).
+AUTOSAVE_MAX_WAIT = 1.0
 
 
 class SavingMixin:
@@ -25,6 +29,8 @@ class SavingMixin:
 
     session: DraftSession
     _autosave_timer: Timer | None = None
+    _autosave_due: float | None = None  # monotonic time by which the pending save must start
+    _last_edit: float = 0.0  # monotonic time of the last keystroke
     _save_lock: asyncio.Lock | None = None
     _last_error_shown: str | None = None
 
@@ -40,13 +46,19 @@ class SavingMixin:
 
     # -- scheduling --------------------------------------------------------------------------
     def schedule_save(self) -> None:
-        """Save once typing has stopped for ``AUTOSAVE_SECONDS``."""
+        """Save once typing has stopped for ``AUTOSAVE_SECONDS``, or ``AUTOSAVE_MAX_WAIT`` after
+        the first edit not yet being saved, whichever comes first."""
+        now = self._last_edit = time.monotonic()
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
-        self._autosave_timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave_fired)  # type: ignore[attr-defined]
+        if self._autosave_due is None:
+            self._autosave_due = now + AUTOSAVE_MAX_WAIT
+        delay = max(0.0, min(AUTOSAVE_SECONDS, self._autosave_due - now))
+        self._autosave_timer = self.set_timer(delay, self._autosave_fired)  # type: ignore[attr-defined]
 
     def _autosave_fired(self) -> None:
         self._autosave_timer = None
+        self._autosave_due = None
         self.save_soon()
 
     def save_soon(self) -> None:
@@ -71,7 +83,13 @@ class SavingMixin:
             except ChangedOnDiskError as error:
                 session.failed(error)
                 self.show_save_state()
-                if not quiet:
+                if quiet:
+                    return False
+                if time.monotonic() - self._last_edit < AUTOSAVE_SECONDS and self._autosave_timer is None:
+                    # Still typing: a dialog now would swallow the keystrokes (and a "k" or
+                    # "r" typed in flow would answer it). Ask once typing has paused.
+                    self._autosave_timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave_fired)  # type: ignore[attr-defined]
+                elif self._autosave_timer is None:
                     self.changed_on_disk()  # a worker: asks the officer, never blocks this save
                 return False
             except DraftError as error:
