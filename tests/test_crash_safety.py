@@ -127,7 +127,11 @@ def test_a_kill_during_a_save_leaves_the_old_file_or_the_new_never_a_torn_one(tm
     rng = random.Random(55)
     seen = {"old": 0, "new": 0}
     mid_write = 0  # kills that left a temporary file behind: the save was under way
-    for _ in range(SAVE_TRIALS):
+    trials = 0
+    # at least SAVE_TRIALS kills, and more (up to four times as many) until a few land mid-write,
+    # so a slow or fast machine cannot leave the test proving nothing
+    while trials < SAVE_TRIALS or (mid_write < 3 and trials < 4 * SAVE_TRIALS):
+        trials += 1
         ready_read, ready_write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: save old, new, old, new... until killed
@@ -161,7 +165,7 @@ def test_a_kill_during_a_save_leaves_the_old_file_or_the_new_never_a_torn_one(tm
             tmp.unlink()
 
     print(
-        f"\n{SAVE_TRIALS} kills during saves: {seen['old']} old, {seen['new']} new, "
+        f"\n{trials} kills during saves: {seen['old']} old, {seen['new']} new, "
         f"{mid_write} with a save half written, 0 torn",
         file=sys.stderr,
     )
