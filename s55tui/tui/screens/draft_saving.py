@@ -53,7 +53,8 @@ class SavingMixin:
             self._autosave_timer.stop()
         if self._autosave_due is None:
             self._autosave_due = now + AUTOSAVE_MAX_WAIT
-        delay = max(0.0, min(AUTOSAVE_SECONDS, self._autosave_due - now))
+        # never 0: a textual Timer of 0 s divides by zero when it is stopped
+        delay = max(0.05, min(AUTOSAVE_SECONDS, self._autosave_due - now))
         self._autosave_timer = self.set_timer(delay, self._autosave_fired)  # type: ignore[attr-defined]
 
     def _autosave_fired(self) -> None:
