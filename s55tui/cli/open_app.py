@@ -10,7 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from s55tui.draftfile import load_draft
 from s55tui.profile import load_profile
 
 
@@ -20,8 +19,12 @@ def run(options: argparse.Namespace) -> int:
     for warning in profile.warnings:
         print(f"s55tui: warning: {profile.source}: {warning}", file=sys.stderr)
     draft: Path | None = options.draft
+    session = None
     if draft is not None:
-        load_draft(draft)  # a file that cannot be read is reported before the screen is taken over
+        from s55tui.session import DraftSession
+
+        # read here, once: a file that cannot be read is reported before the screen is taken over
+        session = DraftSession.open(draft)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         print(
             "s55tui: the app needs a terminal; use 's55tui check' or 's55tui export' in scripts",
@@ -30,6 +33,8 @@ def run(options: argparse.Namespace) -> int:
         return 2
     from s55tui.tui.app import build_app
 
-    app = build_app(draft, drafts_dir=options.drafts, profile=profile, today=getattr(options, "today", None))
+    app = build_app(
+        session, drafts_dir=options.drafts, profile=profile, today=getattr(options, "today", None)
+    )
     app.run()
     return 0

@@ -34,7 +34,7 @@ class S55App(App[None]):
 
     def __init__(
         self,
-        draft: Path | None = None,
+        draft: Path | DraftSession | None = None,
         *,
         drafts_dir: Path | None = None,
         profile: Profile | None = None,
@@ -59,16 +59,22 @@ class S55App(App[None]):
 
         self.push_screen(DraftsScreen(self.drafts_dir, self.profile, self.today or date.today()))
 
-    def open_draft(self, path: Path) -> bool:
-        """Open one draft on the draft screen; a file that cannot be read is explained instead."""
+    def open_draft(self, draft: Path | DraftSession) -> bool:
+        """Open one draft (a path, or a session already read) on the draft screen.
+
+        A file that cannot be read is explained in a notification instead.
+        """
         from s55tui.tui.locking import lock_session
         from s55tui.tui.screens.draft_screen import DraftScreen
 
-        try:
-            session = DraftSession.open(path)
-        except S55Error as error:
-            self.notify(str(error), title="Cannot open", severity="error", timeout=15)
-            return False
+        if isinstance(draft, DraftSession):
+            session = draft
+        else:
+            try:
+                session = DraftSession.open(draft)
+            except S55Error as error:
+                self.notify(str(error), title="Cannot open", severity="error", timeout=15)
+                return False
         lock_session(session)
         self.push_screen(DraftScreen(session, self.profile, self.today))
         return True
@@ -112,11 +118,11 @@ class S55App(App[None]):
 
 
 def build_app(
-    draft: Path | None = None,
+    draft: Path | DraftSession | None = None,
     *,
     drafts_dir: Path | None = None,
     profile: Profile | None = None,
     today: date | None = None,
 ) -> S55App:
-    """The app, opened on ``draft`` or on the drafts folder."""
+    """The app, opened on ``draft`` (a path, or a session the caller already read) or on the drafts folder."""
     return S55App(draft, drafts_dir=drafts_dir, profile=profile, today=today)

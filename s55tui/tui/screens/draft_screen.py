@@ -40,16 +40,6 @@ from s55tui.tui.widgets.status_line import StatusLine
 # How often to make sure the lock is still ours (a colleague may have taken the draft over).
 LOCK_CHECK_SECONDS = 5.0
 
-_EDITOR_IDS = {
-    "details": "details",
-    "findings": "findings",
-    "item": "item",
-    "cc": "cc",
-    "pcc": "pcc",
-    "checklist": "checklist",
-    "review": "review",
-}
-
 
 class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
     """One draft, step by step."""
@@ -194,7 +184,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
     @property
     def editor(self) -> StepEditor:
         """The editor of the current step."""
-        return self.query_one(f"#{_EDITOR_IDS[self.step.kind]}", StepEditor)
+        return self.query_one(f"#{self.step.kind}", StepEditor)
 
     def flush_editor(self) -> None:
         """Write what the current editor shows into the model."""
@@ -210,7 +200,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         changed_step = step != self.step
         self.step = step
         switcher = self.query_one("#editors", ContentSwitcher)
-        switcher.current = _EDITOR_IDS[step.kind]
+        switcher.current = step.kind  # each editor's id is its step's kind
         editor = self.editor
         if step.kind == "item":
             assert isinstance(editor, ItemEditor)
