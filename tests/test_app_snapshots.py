@@ -2,8 +2,9 @@
 
 A change that moves the layout shows up here as a failing test; look at the new picture
 (written beside the old one as ``NAME.new.svg``) and, if it is right, run the tests with
-``S55_UPDATE_SNAPSHOTS=1`` to accept it. Cursors do not blink in tests, the date is fixed and
-the draft is opened by a relative name, so the pictures are the same on every machine.
+``S55_UPDATE_SNAPSHOTS=1`` to accept it. Textual's cursors do blink in tests (every 0.5 s), so
+each shot stops them first; the date is fixed and the draft is opened by a relative name, so
+the pictures are the same on every machine, however fast.
 """
 
 from __future__ import annotations
@@ -15,11 +16,22 @@ from pathlib import Path
 import pytest
 from apptools import TODAY, run_app
 from conftest import EXAMPLE
+from textual.widgets import Input, TextArea
 
 from s55tui.tui.steps import Step
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("S55_UPDATE_SNAPSHOTS") == "1"
+
+
+async def _steady_shot(app, pilot) -> str:
+    """The screen with every cursor shown steadily, so the blink's phase cannot change it."""
+    for box in app.screen.query(TextArea):
+        box.cursor_blink = False
+    for line in app.screen.query(Input):
+        line.cursor_blink = False
+    await pilot.pause(0.1)
+    return app.export_screenshot()
 
 
 def _compare(name: str, svg: str) -> None:
@@ -49,7 +61,7 @@ def test_draft_screen_snapshots(in_folder: Path, name: str, step: Step) -> None:
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        _compare(name, app.export_screenshot())
+        _compare(name, await _steady_shot(app, pilot))
 
     run_app(in_folder, shoot)
 
@@ -58,6 +70,6 @@ def test_drafts_list_snapshot(in_folder: Path) -> None:
     async def shoot(app, pilot) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        _compare("drafts-list", app.export_screenshot())
+        _compare("drafts-list", await _steady_shot(app, pilot))
 
     run_app(None, shoot, drafts_dir=Path("drafts"), today=TODAY)
