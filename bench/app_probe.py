@@ -82,7 +82,9 @@ async def _settle(pilot: Any) -> None:
     """Wait until messages are handled, any loading worker is done and the screen is painted."""
     app = pilot.app
     await pilot._wait_for_screen()
-    running = [w for w in app.workers if not w.is_finished]
+    # Work an app starts in the group "after-first-frame" is, by its name, not part of opening
+    # (s55tui looks up whether the last day is a bank holiday there, to add a note).
+    running = [w for w in app.workers if not w.is_finished and w.group != "after-first-frame"]
     if running:
         # A worker that never ends (an autosave loop) is not part of opening: wait 10 s at most.
         with contextlib.suppress(TimeoutError):

@@ -49,12 +49,16 @@ def last_day(published: date) -> date:
     return published + timedelta(days=PERIOD_DAYS - 1)
 
 
-def deadline(published: date, today: date | None = None) -> Deadline:
-    """Work out the last day, the days left and the warnings for a report."""
+def deadline(published: date, today: date | None = None, *, bank_holidays: bool = True) -> Deadline:
+    """Work out the last day, the days left and the warnings for a report.
+
+    ``bank_holidays=False`` leaves out the bank-holiday warning, whose calendar takes about
+    0.2 s to build the first time: the app shows the rest at once and the warning after.
+    """
     today = today or date.today()
     end = last_day(published)
     warnings: list[str] = []
-    holiday = bank_holiday_name(end)
+    holiday = bank_holiday_name(end) if bank_holidays else None
     if holiday:
         warnings.append(f"the last day, {long_date(end, weekday=True)}, is a bank holiday ({holiday})")
     elif end.weekday() >= 5:

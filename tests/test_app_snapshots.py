@@ -9,7 +9,10 @@ the pictures are the same on every machine, however fast.
 
 from __future__ import annotations
 
+import difflib
+import html
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -34,14 +37,30 @@ async def _steady_shot(app, pilot) -> str:
     return app.export_screenshot()
 
 
+def _screen_text(svg: str) -> list[str]:
+    """The characters on each row of a screenshot, for saying what changed."""
+    rows: dict[float, list[str]] = {}
+    for match in re.finditer(r'<text [^>]*\by="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(match.group(1)), []).append(html.unescape(match.group(2)))
+    return ["".join(parts).replace("\xa0", " ").rstrip() for _, parts in sorted(rows.items())]
+
+
+def _what_changed(old: str, new: str) -> str:
+    diff = difflib.unified_diff(_screen_text(old), _screen_text(new), "committed", "now", n=0, lineterm="")
+    return "\n".join(list(diff)[:40]) or "the same characters in other colours or styles"
+
+
 def _compare(name: str, svg: str) -> None:
     golden = SNAPSHOTS / f"{name}.svg"
     if UPDATE or not golden.exists():
         golden.write_text(svg, encoding="utf-8")
         return
-    if golden.read_text(encoding="utf-8") != svg:
+    old = golden.read_text(encoding="utf-8")
+    if old != svg:
         (SNAPSHOTS / f"{name}.new.svg").write_text(svg, encoding="utf-8")
-        pytest.fail(f"{name}: the screen changed; see tests/snapshots/{name}.new.svg")
+        pytest.fail(
+            f"{name}: the screen changed; see tests/snapshots/{name}.new.svg\n{_what_changed(old, svg)}"
+        )
 
 
 @pytest.fixture

@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE
+from folder_state import folder_state
 
 from s55tui.cli import main
-from tests.conftest import EXAMPLE
-from tests.folder_state import folder_state
 
 REPORT_TEXT = "Recommendation 9. To chief constables\n\nKeep a record of every referral.\n"
 NEW = ["--title", "Safe to share?", "--published", "2020-12-17"]

@@ -13,10 +13,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import DATA
+from folder_state import folder_state
 
 from s55tui.cli import main
-from tests.conftest import DATA
-from tests.folder_state import folder_state
 
 BROKEN = DATA / "broken"
 EXPECTED: dict[str, str] = tomllib.loads((BROKEN / "expected.toml").read_text(encoding="utf-8"))

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE
 
 from s55tui import __version__
 from s55tui.cli import main
 from s55tui.draftfile import load_draft
-from tests.conftest import EXAMPLE
 
 
 def test_check_on_the_example_reports_what_norfolk_left_unanswered(

@@ -10,14 +10,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import DATA, EXAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_strategies import texts
 
 from s55tui.cli import main
 from s55tui.draftfile import load_draft, parse_draft, save_draft
 from s55tui.errors import DraftError
-from tests.conftest import DATA, EXAMPLE
-from tests.text_strategies import texts
 
 BROKEN = DATA / "broken"
 EXPECTED: dict[str, str] = tomllib.loads((BROKEN / "expected.toml").read_text(encoding="utf-8"))

@@ -6,14 +6,14 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+from conftest import EXAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_strategies import texts
 
 from s55tui.draftfile import dumps_draft, load_draft, parse_draft, save_draft
 from s55tui.model import ChecklistEntry, Draft, Item, Report, Response
 from s55tui.textclean import clean_text
-from tests.conftest import EXAMPLE
-from tests.text_strategies import texts
 
 
 def _draft(text: str) -> Draft:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import DATA, EXAMPLE
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -26,7 +27,6 @@ from s55tui.profile import Profile
 from s55tui.tui.dialogs.confirm import ConfirmDialog
 from s55tui.tui.dialogs.new_draft import NewDraftDialog
 from s55tui.tui.screens.drafts_screen import DraftsScreen
-from tests.conftest import DATA, EXAMPLE
 
 TODAY = date(2021, 2, 13)  # three days after "Safe to share?"'s last day
 SIZE = (120, 40)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from conftest import EXAMPLE, SEEDS
+
 from s55tui.draftfile import load_draft
-from tests.conftest import EXAMPLE, SEEDS
 
 NORFOLK = SEEDS / "000_b8aae3716b7af463.txt"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import EXAMPLE
 
 from s55tui.cli import main
-from tests.conftest import EXAMPLE
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from datetime import date
 import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from text_strategies import texts
 
 from s55tui.model import ChecklistEntry, Draft, Item, Office, Report, Response
 from s55tui.render.catalogue import DESCRIPTIONS
@@ -21,7 +22,6 @@ from s55tui.render.export import FORMATS, ExportSettings, render_all
 from s55tui.render.mdtext import escape_plain, plain_text
 from s55tui.textclean import clean_line
 from s55tui.vocab import ADDRESSEES, ITEM_KINDS, REPORT_TYPES, STATUSES
-from tests.text_strategies import texts
 
 TEMPLATES = sorted(DESCRIPTIONS)
 

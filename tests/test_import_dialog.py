@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from conftest import DATA, SEEDS
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -21,7 +22,6 @@ from s55tui.importer.merge import merge, summary
 from s55tui.model import Draft, Item
 from s55tui.tui.dialogs.import_dialog import ImportChoice, ImportDialog, source_name
 from s55tui.tui.dialogs.import_found import first_words
-from tests.conftest import DATA, SEEDS
 
 NORFOLK = SEEDS / "000_b8aae3716b7af463.txt"
 REPORT_PDF = DATA / "import" / "report.pdf"

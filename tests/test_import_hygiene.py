@@ -6,8 +6,7 @@ import subprocess
 import sys
 
 import pytest
-
-from tests.conftest import EXAMPLE
+from conftest import EXAMPLE
 
 MODULES = [
     "s55tui.model",

@@ -12,6 +12,7 @@ from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_strategies import report_texts, texts
 
 from s55tui.draftfile import dumps_draft, parse_draft
 from s55tui.errors import S55Error
@@ -20,7 +21,6 @@ from s55tui.importer.merge import merge
 from s55tui.importer.pdfclean import clean_pages
 from s55tui.importer.sources import read_source
 from s55tui.model import Draft, Item, Report
-from tests.text_strategies import report_texts, texts
 
 
 @settings(max_examples=150, deadline=None)

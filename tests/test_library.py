@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import DATA, EXAMPLE
 
 from s55tui.completeness import MISSING, check
 from s55tui.draftfile import load_draft, save_draft
@@ -16,7 +17,6 @@ from s55tui.errors import DraftError
 from s55tui.library import archive, create_draft, duplicate, file_name_problem, new_draft_path, scan, slug
 from s55tui.model import Item, Report
 from s55tui.profile import Profile
-from tests.conftest import DATA, EXAMPLE
 
 TODAY = date(2021, 1, 4)
 

@@ -14,12 +14,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import DATA, EXAMPLE
+from folder_state import folder_state
 
 from s55tui.cli import main
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.model import Item
-from tests.conftest import DATA, EXAMPLE
-from tests.folder_state import folder_state
 
 ODD = DATA / "odd"
 EXPECTED: dict[str, list[str]] = tomllib.loads((ODD / "expected.toml").read_text(encoding="utf-8"))

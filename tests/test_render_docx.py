@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import DATA, EXAMPLE
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
@@ -22,7 +23,6 @@ from s55tui.model import Draft, Item, Office, Report, Response
 from s55tui.render.catalogue import REFERENCE_DOCX
 from s55tui.render.docx_document import REQUIRED_STYLES, build_docx, missing_styles
 from s55tui.render.environment import render_markdown
-from tests.conftest import DATA, EXAMPLE
 
 STAFFORDSHIRE = DATA / "render" / "staffordshire-record.toml"
 

@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import DATA, EXAMPLE, SEEDS
 
 from s55tui.draftfile import load_draft
 from s55tui.render.environment import render_markdown
 from s55tui.render.mdtext import plain_text
-from tests.conftest import DATA, EXAMPLE, SEEDS
 
 RENDER = DATA / "render"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 
 import pytest
+from conftest import DATA, EXAMPLE
 
 from s55tui.draftfile import load_draft
 from s55tui.render.environment import render_markdown
-from tests.conftest import DATA, EXAMPLE
 
 GOLDEN = DATA / "render" / "golden"
 DRAFTS = {

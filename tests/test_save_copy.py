@@ -8,10 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE
 
 from s55tui.draftfile import changed_on_disk, load_draft, save_copy, save_draft
 from s55tui.errors import DraftError
-from tests.conftest import EXAMPLE
 
 WHEN = datetime(2026, 11, 22, 14, 3)
 

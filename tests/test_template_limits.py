@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE
+from folder_state import folder_state
 
 from s55tui.cli import main
 from s55tui.model import Draft, Item, Office, Report, Response
@@ -21,8 +23,6 @@ from s55tui.render.catalogue import TemplateError
 from s55tui.render.environment import render_markdown
 from s55tui.render.export import ExportSettings, render_all
 from s55tui.render.limits import RenderLimits
-from tests.conftest import EXAMPLE
-from tests.folder_state import folder_state
 
 QUICK = RenderLimits(seconds=0.5)
 DOUBLING = "{% set ns = namespace(s='ab') %}{% for i in range(100) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"

@@ -7,13 +7,15 @@ are here so an acting chief constable's title can be changed for one response.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static
+from textual.worker import get_current_worker
 
-from s55tui.deadline import deadline
+from s55tui.deadline import Deadline, deadline
 from s55tui.model import Draft
 from s55tui.tui.editors.base import CHOICE, DATE, LINE, StepEditor, error_label, field_label, parse_date
 from s55tui.vocab import REPORT_TYPES
@@ -74,22 +76,43 @@ class DetailsEditor(StepEditor):
 
     def load(self) -> None:
         super().load()
-        # after the first frame: the bank-holiday calendar behind the warning takes ~0.2 s to build
-        self.call_after_refresh(self._show_last_day)
+        self._show_last_day()
 
     @on(Input.Changed, "#f-report-published")
     def _published_changed(self) -> None:
         self._show_last_day()
 
-    def _show_last_day(self) -> None:
-        label = self.query_one("#last-day", Label)
+    def _published(self) -> date | None:
         try:
-            published = parse_date(self.query_one("#f-report-published", Input).value)
+            return parse_date(self.query_one("#f-report-published", Input).value)
         except ValueError:
-            published = None
+            return None
+
+    def _show_last_day(self) -> None:
+        """The last day at once; whether it is a bank holiday once the calendar is built.
+
+        The calendar takes about 0.2 s to build the first time, so it is built on a thread
+        after the screen is drawn, not in the way of opening the draft or of typing.
+        """
+        published = self._published()
         if published is None:
-            label.update("")
+            self.query_one("#last-day", Label).update("")
             return
-        due = deadline(published, getattr(self.app, "today", None))
+        self._show_deadline(deadline(published, self._today(), bank_holidays=False))
+        self.call_after_refresh(self._look_up_bank_holiday, published)
+
+    @work(thread=True, exclusive=True, group="after-first-frame")
+    def _look_up_bank_holiday(self, published: date) -> None:
+        due = deadline(published, self._today())
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_deadline, due)
+
+    def _today(self) -> date | None:
+        return getattr(self.app, "today", None)
+
+    def _show_deadline(self, due: Deadline) -> None:
+        if due.published != self._published():  # the date was changed meanwhile
+            return
         words = due.summary[0].upper() + due.summary[1:]
-        label.update(words + "".join(f"\nNote: {w}." for w in due.warnings if "passed" not in w))
+        notes = "".join(f"\nNote: {w}." for w in due.warnings if "passed" not in w)
+        self.query_one("#last-day", Label).update(words + notes)

@@ -42,12 +42,13 @@ class ItemsMixin:
     def _items(self) -> list[Item]:
         return self.session.draft.items
 
-    def _after_structure_change(self, step: Step) -> None:
+    def _after_structure_change(self, step: Step, field: str = "") -> None:
         self.session.changed()
         outline = self.query_one(Outline)  # type: ignore[attr-defined]
         outline.rebuild()
         self.step = Step("details")  # force the editor to reload, even on the same index
-        self.go(step, focus=not outline.has_focus)  # type: ignore[attr-defined]
+        # stay in the outline (moving items with alt+arrows) unless a field is to be typed in
+        self.go(step, field, focus=bool(field) or not outline.has_focus)  # type: ignore[attr-defined]
         self.refresh_status()  # type: ignore[attr-defined]
         self.schedule_save()  # type: ignore[attr-defined]
 
@@ -84,8 +85,7 @@ class ItemsMixin:
             to=list(before.to) if before else [],
         )
         items.insert(at, item)
-        self._after_structure_change(Step("item", at))
-        self.editor.focus_field("text")  # type: ignore[attr-defined]
+        self._after_structure_change(Step("item", at), "text")
 
     @work(exclusive=True, group="items")
     async def remove_item(self, index: int) -> None:
@@ -134,12 +134,11 @@ class ItemsMixin:
         item = self._items[self.step.index]
         item.status = "open" if item.no_local_action else "no-local-action"
         self.session.changed()
-        self.go(self.step)  # type: ignore[attr-defined]
+        self.go(self.step, "pcc_response" if item.no_local_action else "")  # type: ignore[attr-defined]
         self.query_one(Outline).refresh_step(self.step)  # type: ignore[attr-defined]
         self.refresh_status()  # type: ignore[attr-defined]
         self.schedule_save()  # type: ignore[attr-defined]
         if item.no_local_action:
-            self.editor.focus_field("pcc_response")  # type: ignore[attr-defined]
             self.notify("Marked no local action: give the reason in the commissioner's response.")  # type: ignore[attr-defined]
 
     @work(exclusive=True, group="items")

@@ -8,15 +8,15 @@ fails (a template error, a read-only folder) says why in one line; the draft is 
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual import work
 
-from s55tui.completeness import check
 from s55tui.errors import S55Error
-from s55tui.render.catalogue import list_templates
 from s55tui.session import DraftSession
-from s55tui.tui.editors.review_editor import ReviewEditor
-from s55tui.tui.widgets.preview import DocumentPreview, layout_markdown
+
+if TYPE_CHECKING:  # the review step's modules load on its first visit: they are not needed to open
+    from s55tui.tui.editors.review_editor import ReviewEditor
 
 
 class ReviewMixin:
@@ -26,6 +26,8 @@ class ReviewMixin:
 
     def template_names(self) -> list[str]:
         """The templates an export can use: the office's, then the built-in ones."""
+        from s55tui.render.catalogue import list_templates
+
         try:
             infos = list_templates(self.profile.templates)  # type: ignore[attr-defined]
         except S55Error as error:
@@ -45,12 +47,20 @@ class ReviewMixin:
 
     @work(exclusive=True, group="review")
     async def _review_work(self) -> None:
+        from s55tui.completeness import check
+        from s55tui.tui.editors.review_editor import ReviewEditor
+        from s55tui.tui.widgets.preview import DocumentPreview, layout_markdown
+
         review = self.query_one(ReviewEditor)  # type: ignore[attr-defined]
         snap = self.session.snapshot().draft
         today = self.today  # type: ignore[attr-defined]
         result = await asyncio.to_thread(check, snap, today)
         review.show_check(result)
         preview = review.query_one(DocumentPreview)
+        if not preview.size.width:  # the step has only just been shown: wait for its layout
+            laid_out = asyncio.Event()
+            preview.call_after_refresh(laid_out.set)
+            await laid_out.wait()
         width = max(preview.size.width - 2, 40)
         settings = self._export_settings()
 
@@ -77,7 +87,13 @@ class ReviewMixin:
 
     def action_export(self) -> None:
         """Export in the formats chosen on the review step (all three by default)."""
-        self.query_one(ReviewEditor).request_export()  # type: ignore[attr-defined]
+        from s55tui.tui.editors.review_editor import ReviewEditor
+
+        reviews = self.query(ReviewEditor)  # type: ignore[attr-defined]
+        if reviews:
+            reviews.first().request_export()
+        else:  # the review step not visited yet: its defaults are all three formats
+            self.export_draft(("docx", "html", "md"))
 
     @work(exclusive=True, group="export")
     async def export_draft(self, formats: tuple[str, ...]) -> None:

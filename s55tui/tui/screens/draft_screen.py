@@ -25,11 +25,7 @@ from s55tui.profile import Profile
 from s55tui.progress import owed_fields
 from s55tui.session import DraftSession
 from s55tui.tui.editors.base import StepEditor
-from s55tui.tui.editors.checklist_editor import ChecklistEditor
 from s55tui.tui.editors.details_editor import DetailsEditor
-from s55tui.tui.editors.item_editor import ItemEditor
-from s55tui.tui.editors.review_editor import ReviewEditor
-from s55tui.tui.editors.text_steps import ChiefCommentsEditor, CommissionerCommentsEditor, FindingsEditor
 from s55tui.tui.screens.draft_items import ItemsMixin
 from s55tui.tui.screens.draft_review import ReviewMixin
 from s55tui.tui.screens.draft_saving import SavingMixin
@@ -66,6 +62,9 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         self.profile = profile
         self.today = today
         self.step = Step(DETAILS)
+        # A step asked for whose editor is still being built: (step, field, focus).
+        self._pending_go: tuple[Step, str, bool] | None = None
+        self._building: set[str] = set()  # kinds of editor being mounted now
 
     @property
     def draft(self):
@@ -84,14 +83,10 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         yield Static("", id="banner")
         with Horizontal(id="body"):
             yield Outline(draft, id="outline")
+            # Only the first step's editor is built now; the others on their first visit
+            # (see ``go``). Building all seven up front was most of the start-up time.
             with ContentSwitcher(initial="details", id="editors"):
                 yield DetailsEditor(draft, id="details")
-                yield FindingsEditor(draft, id="findings")
-                yield ItemEditor(draft, id="item")
-                yield ChiefCommentsEditor(draft, id="cc")
-                yield CommissionerCommentsEditor(draft, id="pcc")
-                yield ChecklistEditor(draft, self.today, id="checklist")
-                yield ReviewEditor(draft, self.template_names(), id="review")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -191,11 +186,69 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         if self.is_mounted:
             self.editor.flush()
 
+    def _new_editor(self, kind: str) -> StepEditor:
+        """The editor of a step of ``kind``, built on the step's first visit."""
+        from s55tui.tui.editors.checklist_editor import ChecklistEditor
+        from s55tui.tui.editors.item_editor import ItemEditor
+        from s55tui.tui.editors.review_editor import ReviewEditor
+        from s55tui.tui.editors.text_steps import (
+            ChiefCommentsEditor,
+            CommissionerCommentsEditor,
+            FindingsEditor,
+        )
+
+        draft = self.draft
+        if kind == "checklist":
+            return ChecklistEditor(draft, self.today, id=kind)
+        if kind == REVIEW:
+            return ReviewEditor(draft, self.template_names(), id=kind)
+        factory = {
+            DETAILS: DetailsEditor,
+            "findings": FindingsEditor,
+            "item": ItemEditor,
+            "cc": ChiefCommentsEditor,
+            "pcc": CommissionerCommentsEditor,
+        }[kind]
+        return factory(draft, id=kind)
+
+    def _has_editor(self, kind: str) -> bool:
+        switcher = self.query_one("#editors", ContentSwitcher)
+        return any(child.id == kind for child in switcher.children) and kind not in self._building
+
+    async def _build_editor(self, kind: str) -> None:
+        """Mount the editor of ``kind``, then open the step asked for meanwhile (the latest)."""
+        editor = self._new_editor(kind)
+        try:
+            await self.query_one("#editors", ContentSwitcher).add_content(editor)
+            editor.set_read_only(self.session.read_only)
+        finally:
+            self._building.discard(kind)
+        # open it once laid out: focusing a field before then scrolls the form to where the
+        # field seemed to be while the text boxes had not yet grown to their text
+        self.call_after_refresh(self._go_pending)
+
+    def _go_pending(self) -> None:
+        pending, self._pending_go = self._pending_go, None
+        if pending is not None:
+            step, field, focus = pending
+            self.go(step, field, focus=focus)
+
     def go(self, step: Step, field: str = "", *, focus: bool = True) -> None:
-        """Open ``step``, focusing ``field`` (or its first field); saves what was typed before."""
+        """Open ``step``, focusing ``field`` (or its first field); saves what was typed before.
+
+        A step visited for the first time opens once its editor is mounted, a moment later;
+        until then typing goes on in the current step. The latest step asked for wins.
+        """
         steps = all_steps(self.draft)
         if step not in steps:
             step = steps[0]
+        if not self._has_editor(step.kind):
+            self._pending_go = (step, field, focus)
+            if step.kind not in self._building:
+                self._building.add(step.kind)
+                self.run_worker(self._build_editor(step.kind), group=f"build-{step.kind}")
+            return
+        self._pending_go = None
         self.flush_editor()
         changed_step = step != self.step
         self.step = step
@@ -203,8 +256,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         switcher.current = step.kind  # each editor's id is its step's kind
         editor = self.editor
         if step.kind == "item":
-            assert isinstance(editor, ItemEditor)
-            editor.show(step.index)
+            editor.show(step.index)  # type: ignore[attr-defined]
         else:
             editor.load()
         outline = self.query_one(Outline)
@@ -221,7 +273,6 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         event.stop()
         if event.option.id:
             self.go(Step.from_id(event.option.id))
-            self.editor.focus_first()
 
     def _move(self, offset: int) -> None:
         steps = all_steps(self.draft)
@@ -244,11 +295,8 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
             self.notify("Nothing is owed: every response is written. Review and export when ready.")
             self.go(Step(REVIEW))
             return
-        self.go(step)
-        if step.kind == "item":
-            owed = owed_fields(self.draft.items[step.index])
-            if owed:
-                self.editor.focus_field(owed[0])
+        owed = owed_fields(self.draft.items[step.index]) if step.kind == "item" else []
+        self.go(step, owed[0] if owed else "")
 
     def action_focus_outline(self) -> None:
         """Move to the outline of steps."""
