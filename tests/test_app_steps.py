@@ -86,3 +86,23 @@ def test_a_last_day_on_a_bank_holiday_gets_its_note_after_the_screen_is_up(tmp_p
         assert "bank holiday (Christmas Day)" in shown
 
     run_app(path, check)
+
+
+def test_a_mistyped_date_says_how_to_write_it_and_keeps_the_last_good_one(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        published = app.screen.query_one("#f-report-published", Input)
+        published.focus()
+        await pilot.press("end", "backspace", "backspace", "x")
+        await pilot.pause(0.1)
+        error = app.screen.query_one("#e-report-published", Label)
+        assert error.display and "2020-12-17 (year-month-day)" in str(error.render())
+        await pilot.press("backspace", "1", "7")
+        await pilot.pause(0.1)
+        assert not error.display
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+
+    run_app(path, check)
+    assert str(load_draft(path).draft.report.published) == "2020-12-17"

@@ -70,7 +70,8 @@ class DetailsEditor(StepEditor):
                 yield Select([(v, k) for k, v in REPORT_TYPES.items()], id=f"f-{key}", allow_blank=False)
             else:
                 yield Input(id=f"f-{key}", placeholder="2020-12-17" if self.FIELDS[key] == DATE else "")
-            yield error_label(key)
+            if self.FIELDS[key] == DATE:  # only a date can be written wrongly
+                yield error_label(key)
             if key == "report-published":
                 yield Label("", id="last-day", classes="hint")
 
