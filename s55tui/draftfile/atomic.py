@@ -14,11 +14,15 @@ import shutil
 import stat
 import tempfile
 import time
+from glob import escape as glob_escape
 from pathlib import Path
 
 from s55tui.errors import DraftError, S55Error
 
 _REPLACE_TRIES = 6  # Windows: antivirus or a reader can hold the file for a moment
+# A temporary file this old beside a draft was left by a save that was killed (power cut,
+# SIGKILL): no save takes minutes, and a colleague's save in progress has a fresh one.
+LEFTOVER_SECONDS = 600
 
 
 def backup_path(path: Path) -> Path:
@@ -59,12 +63,31 @@ def write_files_atomic(
             if backup and current.exists():
                 _keep_backup(current)
             _replace(tmp, current)
+        for path in files:
+            sweep_leftovers(path)
     except OSError as problem:
         reason = _reason(problem, _folder(current))
         raise error(f"{current}: cannot save: {reason}; {_left_as_it_was(current)}") from None
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+
+
+def sweep_leftovers(path: Path, older_than: float = LEFTOVER_SECONDS) -> list[Path]:
+    """Remove temporary files that killed saves of ``path`` left beside it; the ones removed.
+
+    Best effort: a file that cannot be removed (or vanishes meanwhile) is left alone.
+    """
+    removed = []
+    cutoff = time.time() - older_than
+    for tmp in _folder(path).glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            if tmp.is_file() and tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue
+    return removed
 
 
 def _folder(path: Path) -> Path:
