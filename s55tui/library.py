@@ -27,6 +27,7 @@ from pathlib import Path
 from s55tui.deadline import last_day
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.atomic import backup_path, write_bytes_atomic
+from s55tui.draftfile.lock import LockHolder, LockUnavailable, acquire
 from s55tui.errors import DraftError, S55Error
 from s55tui.model import Draft
 from s55tui.paths import LOCAL_PROFILE
@@ -227,6 +228,18 @@ def archive(path: Path) -> Path:
     """
     if not path.is_file():
         raise DraftError(f"{path}: no such draft to archive")
+    # Hold the draft's lock while moving it, so a draft a colleague has open is not pulled
+    # from under them (their next save would then make it again, outside the archive).
+    held = acquire(path)
+    if isinstance(held, LockHolder):
+        raise DraftError(f"{path}: cannot archive it: {held.describe()} has it open")
+    if isinstance(held, LockUnavailable):
+        raise DraftError(f"{path}: cannot archive it: {held.reason}")
+    with held:
+        return _archive_locked(path)
+
+
+def _archive_locked(path: Path) -> Path:
     folder = path.parent / ARCHIVE
     try:
         folder.mkdir(exist_ok=True)

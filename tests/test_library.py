@@ -13,6 +13,7 @@ from conftest import DATA, EXAMPLE
 
 from s55tui.completeness import MISSING, check
 from s55tui.draftfile import load_draft, save_draft
+from s55tui.draftfile.lock import DraftLock, acquire
 from s55tui.errors import DraftError
 from s55tui.library import archive, create_draft, duplicate, file_name_problem, new_draft_path, scan, slug
 from s55tui.model import Item, Report
@@ -159,6 +160,20 @@ def test_archive_moves_the_draft_and_its_backup_and_never_overwrites(tmp_path: P
     assert again == tmp_path / "archive" / "safe 2.toml"
     assert moved.read_bytes() == EXAMPLE.read_bytes()
     assert scan(tmp_path, TODAY) == []
+
+
+def test_a_draft_open_elsewhere_is_not_archived_and_the_holder_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "safe.toml"
+    shutil.copy(EXAMPLE, path)
+    held = acquire(path)  # a colleague has it open
+    assert isinstance(held, DraftLock)
+    with held, pytest.raises(DraftError, match=r"safe\.toml: cannot archive it: .* has it open"):
+        archive(path)
+    assert path.read_bytes() == EXAMPLE.read_bytes()
+    assert not (tmp_path / "archive").exists()
+    # closed: now it goes, and leaves no lock behind
+    assert archive(path) == tmp_path / "archive" / "safe.toml"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive"]
 
 
 def test_archiving_a_missing_draft_says_so(tmp_path: Path) -> None:
