@@ -21,8 +21,21 @@ def layout_markdown(markdown: str, width: int) -> list[Strip]:
     width = max(width, 20)
     console = Console(width=width, force_terminal=True, color_system="truecolor", legacy_windows=False)
     options = console.options.update_width(width)
-    lines = console.render_lines(Markdown(markdown, hyperlinks=False), options, pad=True)
+    lines = console.render_lines(_with_line_breaks(Markdown(markdown, hyperlinks=False)), options, pad=True)
     return [Strip(Segment.simplify(line), width) for line in lines]
+
+
+def _with_line_breaks(document: Markdown) -> Markdown:
+    """Keep a single newline as a line break, as the Word and web exports do (DESIGN 5).
+
+    rich joins such lines with a space, as Markdown viewers do; officers' line breaks (and
+    the templates' "Inspection title:" / "Date published:" block) would run together.
+    """
+    for token in document.parsed:
+        for child in token.children or ():
+            if child.type == "softbreak":
+                child.type = "hardbreak"
+    return document
 
 
 class DocumentPreview(ScrollView, can_focus=True):
