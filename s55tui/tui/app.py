@@ -28,8 +28,8 @@ class S55App(App[None]):
     TITLE = "s55tui"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("f1", "help", "Help", tooltip="This list of keys", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Save everything and quit", id="app.quit"),
     ]
 
     def __init__(

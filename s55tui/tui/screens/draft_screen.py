@@ -45,15 +45,66 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
     AUTO_FOCUS = ""  # the step's own first field takes the focus, not the outline
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "next_step", "Next", id="draft.next-step"),
-        Binding("ctrl+b", "previous_step", "Back", id="draft.previous-step"),
-        Binding("ctrl+g", "next_unanswered", "Next owed", id="draft.next-unanswered"),
-        Binding("ctrl+o", "focus_outline", "Outline", id="draft.focus-outline"),
-        Binding("ctrl+r", "review", "Review", id="draft.review"),
-        Binding("ctrl+s", "save_now", "Save", id="draft.save"),
-        Binding("ctrl+l", "toggle_no_action", "No local action", id="draft.no-local-action", show=False),
-        Binding("ctrl+t", "take_over", "Take over", id="draft.take-over", show=False),
-        Binding("escape", "focus_editor", "Editor", id="draft.focus-editor", show=False),
+        Binding("ctrl+n", "next_step", "Next", tooltip="Go to the next step", id="draft.next-step"),
+        Binding(
+            "ctrl+b",
+            "previous_step",
+            "Back",
+            tooltip="Go back to the previous step",
+            id="draft.previous-step",
+        ),
+        Binding(
+            "ctrl+g",
+            "next_unanswered",
+            "Next owed",
+            tooltip="Jump to the next response still owed, cursor in it",
+            id="draft.next-unanswered",
+        ),
+        Binding(
+            "ctrl+o",
+            "focus_outline",
+            "Outline",
+            tooltip="Move to the outline of steps (then a, i, delete, alt+arrows)",
+            id="draft.focus-outline",
+        ),
+        Binding(
+            "ctrl+r",
+            "review",
+            "Review",
+            tooltip="Review what is missing, preview and export",
+            id="draft.review",
+        ),
+        Binding(
+            "ctrl+s",
+            "save_now",
+            "Save",
+            tooltip="Save now (autosave does it a second after you stop typing)",
+            id="draft.save",
+        ),
+        Binding(
+            "ctrl+l",
+            "toggle_no_action",
+            "No local action",
+            tooltip="Mark the item no local action (or open again); give the reason",
+            id="draft.no-local-action",
+            show=False,
+        ),
+        Binding(
+            "ctrl+t",
+            "take_over",
+            "Take over",
+            tooltip="Take a read-only draft over from whoever has it open (asks first)",
+            id="draft.take-over",
+            show=False,
+        ),
+        Binding(
+            "escape",
+            "focus_editor",
+            "Editor",
+            tooltip="From the outline back to the step's fields",
+            id="draft.focus-editor",
+            show=False,
+        ),
     ]
 
     def __init__(self, session: DraftSession, profile: Profile, today: date | None = None) -> None:

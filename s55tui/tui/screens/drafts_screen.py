@@ -39,10 +39,30 @@ class DraftsScreen(Screen[None]):
     CSS_PATH = "drafts_screen.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_draft", "New", id="drafts.new"),
-        Binding("d", "duplicate_draft", "Duplicate", id="drafts.duplicate"),
-        Binding("a", "archive_draft", "Archive", id="drafts.archive"),
-        Binding("r", "refresh_drafts", "Refresh", id="drafts.refresh"),
+        Binding(
+            "n",
+            "new_draft",
+            "New",
+            tooltip="Start a new draft (a form prefilled from your office profile)",
+            id="drafts.new",
+        ),
+        Binding(
+            "d",
+            "duplicate_draft",
+            "Duplicate",
+            tooltip="Copy the highlighted draft under a new name",
+            id="drafts.duplicate",
+        ),
+        Binding(
+            "a",
+            "archive_draft",
+            "Archive",
+            tooltip="Move the highlighted draft into archive/ (asks first)",
+            id="drafts.archive",
+        ),
+        Binding(
+            "r", "refresh_drafts", "Refresh", tooltip="Read the drafts folder again", id="drafts.refresh"
+        ),
     ]
 
     class OpenDraft(Message):

@@ -37,7 +37,9 @@ OPTIONAL = ("published", "force")  # dropped in this order when the terminal is 
 class DraftsTable(DataTable[Text]):
     """The drafts as rows; enter opens the highlighted one (shown in the footer as "Open")."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "screen.open_draft", "Open", id="drafts.open")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.open_draft", "Open", tooltip="Open the highlighted draft", id="drafts.open")
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(

@@ -37,7 +37,8 @@ def bindings_table(groups: list[tuple[str, list[BindingType]]]) -> Table:
         table.add_row(f"[b]{heading}[/b]", "")
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                table.add_row(_describe_key(binding.key), binding.description)
+                # the footer shows the short description; here there is room for the tooltip
+                table.add_row(_describe_key(binding.key), binding.tooltip or binding.description)
         table.add_row("", "")
     table.add_row("[b]In a text box[/b]", "")
     for key, words in TEXT_KEYS:

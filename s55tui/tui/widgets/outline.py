@@ -50,11 +50,41 @@ class Outline(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "item('add')", "Add item", id="outline.add-item"),
-        Binding("i", "item('import')", "Import items", id="outline.import-items"),
-        Binding("delete,x", "item('remove')", "Remove item", id="outline.remove-item"),
-        Binding("alt+up,minus", "item('up')", "Move up", id="outline.move-up"),
-        Binding("alt+down,plus", "item('down')", "Move down", id="outline.move-down"),
+        Binding(
+            "a",
+            "item('add')",
+            "Add item",
+            tooltip="Add an item after this one, numbered after it",
+            id="outline.add-item",
+        ),
+        Binding(
+            "i",
+            "item('import')",
+            "Import items",
+            tooltip="Bring items in from the report's text or file",
+            id="outline.import-items",
+        ),
+        Binding(
+            "delete,x",
+            "item('remove')",
+            "Remove item",
+            tooltip="Remove this item (asks first)",
+            id="outline.remove-item",
+        ),
+        Binding(
+            "alt+up,minus",
+            "item('up')",
+            "Move up",
+            tooltip="Move this item up the report's order",
+            id="outline.move-up",
+        ),
+        Binding(
+            "alt+down,plus",
+            "item('down')",
+            "Move down",
+            tooltip="Move this item down the report's order",
+            id="outline.move-down",
+        ),
     ]
 
     class ItemCommand(Message):
