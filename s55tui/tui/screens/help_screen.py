@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 84; max-width: 100%; height: 90%;
+        width: 108; max-width: 100%; height: 90%;
         border: thick $primary; background: $surface; padding: 1 2;
     }
     """
