@@ -63,9 +63,11 @@ async def find(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def rows(pilot: Pilot[None]) -> list[list[str]]:
+def rows(pilot: Pilot[None], ticks: bool = False) -> list[list[str]]:
+    """The list of items found, cell by cell; without the "Add" tick column unless asked."""
     table = pilot.app.screen.query_one("#found", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+    first = 0 if ticks else 1
+    return [[str(cell) for cell in table.get_row_at(index)][first:] for index in range(table.row_count)]
 
 
 def status(pilot: Pilot[None]) -> str:
@@ -93,8 +95,8 @@ def test_pasted_report_shows_its_recommendations_and_adds_them() -> None:
         await find(pilot)
         seen.extend(rows(pilot))
         assert status(pilot).startswith("Found 4 items in pasted text")
-        assert pilot.app.screen.focused is pilot.app.screen.query_one("#add", Button)
-        await pilot.press("enter")
+        assert pilot.app.screen.focused is pilot.app.screen.query_one("#found", DataTable)
+        await pilot.press("ctrl+s")
 
     app = drive(Draft(), steps)
     assert [row[0] for row in seen] == [
@@ -258,7 +260,8 @@ def test_a_short_terminal_still_shows_what_each_item_will_do() -> None:
             pilot.app.screen.query_one("#path", Input).value = str(REPORT_PDF)
             await find(pilot)
             table = pilot.app.screen.query_one("#found", DataTable)
-            assert [str(column.label) for column in table.columns.values()][:3] == ["Item", "To", "Will"]
+            labels = [str(column.label) for column in table.columns.values()]
+            assert labels[:4] == ["Add", "Item", "To", "Will"]
             assert table.virtual_size.width <= table.size.width
             assert table.size.height >= 5
 
@@ -277,3 +280,39 @@ def test_first_words_cut_at_a_word() -> None:
     assert first_words("Conduct an assessment of local access", 20) == "Conduct an…"
     assert first_words("short", 22) == "short"
     assert first_words("", 10) == "(no text)"
+
+
+@needs_seeds
+def test_space_leaves_an_item_out_and_only_the_ticked_ones_are_added() -> None:
+    shown: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None]) -> None:
+        pilot.app.screen.query_one("#paste", TextArea).text = NORFOLK.read_text(encoding="utf-8")
+        await find(pilot)
+        await pilot.press("down", "space")  # the list has the cursor: leave Recommendation 4 out
+        await pilot.pause()
+        shown["ticks"] = [row[0] for row in rows(pilot, ticks=True)]
+        shown["status"] = status(pilot)
+        await pilot.press("space", "space")  # back in, and out again
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    app = drive(Draft(), steps)
+    assert shown["ticks"] == ["yes", "no", "yes", "yes"]
+    assert "(1 item left out): 3 new" in str(shown["status"])
+    assert isinstance(app.choice, ImportChoice)
+    assert [item.number for item in app.choice.items] == ["1", "5", "6"]
+
+
+def test_leaving_every_item_out_adds_nothing_and_says_why() -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        area = pilot.app.screen.query_one("#paste", TextArea)
+        area.text = "Recommendation 1\n\nChief constables should stop.\n"
+        await find(pilot)
+        await pilot.press("space", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ImportDialog)
+        assert "none ticked to add" in status(pilot)
+
+    app = drive(Draft(), steps)
+    assert app.choice is UNSET

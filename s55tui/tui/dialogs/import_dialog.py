@@ -190,7 +190,12 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
             return
         if not self._finding.result.found:
             return
-        self.dismiss(ImportChoice(items=self._finding.result.items, source=self._finding.result.source))
+        left_out = self.query_one("#found", FoundTable).left_out
+        items = [item for index, item in enumerate(self._finding.result.items) if index not in left_out]
+        if not items:
+            self.notify("Every item is left out: tick one with space, or Cancel.", severity="warning")
+            return
+        self.dismiss(ImportChoice(items=items, source=self._finding.result.source))
 
     def action_cancel_import(self) -> None:
         """Leave without touching the draft."""
@@ -230,10 +235,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
                 error=True,
             )
         else:
-            self._set_status(
-                f"Found {_count(len(result.found), 'item')} in {result.source}: {finding.preview_words()}. "
-                "Responses already written are never changed."
-            )
+            self._show_found_words(finding)
         self.query_one("#found", FoundTable).show(
             finding, self.query_one("#import-dialog").content_size.width
         )
@@ -243,8 +245,22 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         self.query_one("#notes-scroll").display = bool(notes)
         self.set_class(True, "-found")
         self.query_one("#add", Button).disabled = not result.found
-        if result.found:
-            self.query_one("#add", Button).focus()
+        if result.found:  # in the list: arrows to read each item, space to leave one out
+            self.query_one("#found", FoundTable).focus()
+
+    def _show_found_words(self, finding: Finding, left_out: frozenset[int] = frozenset()) -> None:
+        result = finding.result
+        out = f" ({_count(len(left_out), 'item')} left out)" if left_out else ""
+        self._set_status(
+            f"Found {_count(len(result.found), 'item')} in {result.source}{out}: "
+            f"{finding.preview_words(left_out)}. Responses already written are never changed. "
+            "Space leaves the highlighted item out; ctrl+s adds the rest."
+        )
+
+    @on(FoundTable.Toggled)
+    def _items_toggled(self, event: FoundTable.Toggled) -> None:
+        if self._finding is not None:
+            self._show_found_words(self._finding, event.left_out)
 
     def _forget_finding(self) -> None:
         """What was found belongs to the text it was found in; a change means finding again."""

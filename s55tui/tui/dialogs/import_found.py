@@ -8,7 +8,10 @@ would do to it, and its first words, fitted to the width the terminal has.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import DataTable
 
 from s55tui.importer import ImportResult
@@ -29,24 +32,30 @@ class Finding:
         """What merging would do to each item, in a few words."""
         return [outcome(report) for report in self.reports]
 
-    def preview_words(self) -> str:
-        """What adding them all would do to the draft, counted: "2 new, 1 fills empty fields"."""
+    def preview_words(self, left_out: frozenset[int] = frozenset()) -> str:
+        """What adding them would do to the draft, counted: "2 new, 1 fills empty fields".
+
+        Items the officer left out (by their place in the finding) are not counted.
+        """
+        reports = [r for index, r in enumerate(self.reports) if index not in left_out]
+        if not reports:
+            return "none ticked to add"
 
         def count(n: int, one: str, more: str) -> tuple[int, str]:
             return n, one if n == 1 else more
 
         counts = (
-            count(sum(bool(r.added) for r in self.reports), "new", "new"),
-            count(sum(bool(r.filled) for r in self.reports), "fills empty fields", "fill empty fields"),
+            count(sum(bool(r.added) for r in reports), "new", "new"),
+            count(sum(bool(r.filled) for r in reports), "fills empty fields", "fill empty fields"),
             count(
-                sum(bool(r.differs) for r in self.reports),
+                sum(bool(r.differs) for r in reports),
                 "differs from yours (yours is kept)",
                 "differ from yours (yours are kept)",
             ),
-            count(sum(bool(r.unchanged) for r in self.reports), "already the same", "already the same"),
+            count(sum(bool(r.unchanged) for r in reports), "already the same", "already the same"),
         )
         words = ", ".join(f"{n:,} {what}" for n, what in counts if n)
-        if not any(r.changed for r in self.reports):
+        if not any(r.changed for r in reports):
             words += "; adding them changes nothing"
         return words
 
@@ -72,10 +81,43 @@ def detail(item: Item, width: int) -> str:
     return first_words(words, 2 * width - 16)  # less what wrapping at words wastes
 
 
-class FoundTable(DataTable[str]):
-    """One row per item found; the row key is the item's place in the finding."""
+TICKED, LEFT_OUT = "yes", "no"  # plain words: DataTable reads "[x]" as markup
 
-    HEADINGS = ("Item", "To", "Will", "First words")
+
+class FoundTable(DataTable[str]):
+    """One row per item found, ticked to be added; the row key is the item's place in the finding.
+
+    Space (or a click on the tick) leaves an item out, or puts it back: a report's text often
+    holds items that are not this force's to answer, or that were already typed in by hand.
+    """
+
+    HEADINGS = ("Add", "Item", "To", "Will", "First words")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_item", "Add / leave out", tooltip="Tick or untick the highlighted item"),
+    ]
+
+    class Toggled(Message):
+        """The officer ticked or unticked items; ``left_out`` holds their places in the finding."""
+
+        def __init__(self, left_out: frozenset[int]) -> None:
+            self.left_out = left_out
+            super().__init__()
+
+    left_out: frozenset[int] = frozenset()
+
+    def action_toggle_item(self) -> None:
+        """Leave the highlighted item out, or put it back."""
+        if not self.row_count:
+            return
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        index = int(str(key.value))
+        self.left_out = self.left_out ^ {index}
+        self.update_cell(key, self._tick_column, LEFT_OUT if index in self.left_out else TICKED)
+        self.post_message(self.Toggled(self.left_out))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        if event.coordinate.column == 0:  # a click on the tick
+            self.action_toggle_item()
 
     def show(self, finding: Finding, width: int) -> None:
         """Item, addressees and what the merge would do in full; the first words take the room left.
@@ -84,18 +126,19 @@ class FoundTable(DataTable[str]):
         (and so has no size of its own) when it is filled.
         """
         self.clear(columns=True)
+        self.left_out = frozenset()
         rows = [
-            (found.item.label, describe(found.item.to), words, found.item.text)
+            (TICKED, found.item.label, describe(found.item.to), words, found.item.text)
             for found, words in zip(finding.result.found, finding.outcomes, strict=True)
         ]
         headings = self.HEADINGS
-        widths = [max([len(headings[i]), *(len(row[i]) for row in rows)]) for i in range(3)]
+        widths = [max([len(headings[i]), *(len(row[i]) for row in rows)]) for i in range(4)]
         padding = 2 * len(headings) + 2  # a cell's padding each side, and the scroll bar
         room = width - sum(widths) - padding
         if room < 12:  # too narrow for the first words to help: the line below the list shows them
-            headings = headings[:3]
-        for heading, column_width in zip(headings, [*widths, room], strict=False):
-            self.add_column(heading, width=column_width)
-        for index, (label, to, words, text) in enumerate(rows):
-            cells = (label, to, words, first_words(text, room))[: len(headings)]
+            headings = headings[:4]
+        keys = [self.add_column(h, width=w) for h, w in zip(headings, [*widths, room], strict=False)]
+        self._tick_column = keys[0]
+        for index, (tick, label, to, words, text) in enumerate(rows):
+            cells = (tick, label, to, words, first_words(text, room))[: len(headings)]
             self.add_row(*cells, key=str(index))
