@@ -26,6 +26,12 @@ _ESCAPES = re.compile(
 )
 
 
+def _take_terminal() -> None:
+    """Make stdin (the pty) the new session's controlling terminal, as a terminal window's is:
+    closing the window (the master end) then hangs up on the app with SIGHUP."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class PtyApp:
     """``s55tui ARGS`` on its own pseudo-terminal of ``cols`` x ``rows``."""
 
@@ -41,7 +47,8 @@ class PtyApp:
             stderr=slave,
             cwd=cwd,
             env=env,
-            start_new_session=True,  # the pty becomes its controlling terminal
+            start_new_session=True,
+            preexec_fn=_take_terminal,  # after setsid: the pty becomes its controlling terminal
             close_fds=True,
         )
         os.close(slave)

@@ -47,6 +47,9 @@ class S55App(App[None]):
         self.today = today
 
     def on_mount(self) -> None:
+        from s55tui.tui.hangup import install
+
+        install(self)  # a closed terminal window saves, rather than losing the last second
         if self.start_draft is not None:
             self.open_draft(self.start_draft)
         else:

@@ -1,0 +1,53 @@
+"""When the terminal goes away or the system asks the app to stop: save, let go, and exit.
+
+Closing the terminal window is how many officers "quit"; the app then gets SIGHUP, and a
+logout or shutdown sends SIGTERM. Either would end the process at once, losing whatever was
+typed since the last autosave and leaving the lock behind. Instead, every open draft is saved
+on the spot (there is no screen left to ask anything on); a draft that cannot be saved where
+it belongs goes to a recovery copy in the officer's data folder; locks are released.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from typing import TYPE_CHECKING
+
+from s55tui.errors import S55Error
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
+def install(app: App) -> None:
+    """Have ``app`` save and exit on SIGHUP and SIGTERM (POSIX; elsewhere nothing changes)."""
+    loop = asyncio.get_running_loop()
+    for number in SIGNALS:
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(number, save_everything_and_exit, app)
+
+
+def save_everything_and_exit(app: App) -> None:
+    """Save every open draft now, on this thread, release its lock, and exit."""
+    from s55tui.tui.recovery import recovery_copy_path, write_recovery_copy
+    from s55tui.tui.screens.draft_screen import DraftScreen
+
+    for screen in list(app.screen_stack):
+        if not isinstance(screen, DraftScreen):
+            continue
+        if screen._autosave_timer is not None:
+            screen._autosave_timer.stop()
+        session = screen.session
+        with contextlib.suppress(Exception):  # a half-built screen: its model is still whole
+            screen.flush_editor()
+        if session.dirty:
+            try:
+                session.save_now()  # refuses a read-only draft, and one changed on disk
+            except S55Error:
+                with contextlib.suppress(S55Error, OSError):
+                    write_recovery_copy(session, recovery_copy_path(session.path))
+        screen.release_lock()
+    app.exit()
