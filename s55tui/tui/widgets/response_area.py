@@ -36,6 +36,11 @@ class ResponseArea(TextArea):
             placeholder=placeholder,
         )
 
+    def _on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        """Keep cursor moves to this box: nothing above it listens, and each container the
+        message bubbled through would cost every keystroke a hop."""
+        event.stop()
+
     async def _on_paste(self, event: events.Paste) -> None:
         """Insert the pasted text cleaned, where TextArea would insert it raw."""
         event.prevent_default()
