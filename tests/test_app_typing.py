@@ -23,19 +23,24 @@ MIN_HEIGHT, MAX_HEIGHT = 5, 16  # ResponseArea's CSS
 
 
 def two_item_draft(folder: Path) -> Path:
-    """Two recommendations to chief constables, neither answered yet."""
+    """Two recommendations to chief constables, neither answered yet; their text is long, so
+    the response box starts low in the form (as in real reports)."""
     draft = Profile().new_draft(Report(title="Vetting report", published=date(2022, 11, 2)))
+    text = "\n\n".join(f"Chief constables should review vetting, step {n}." for n in range(8))
     for number in ("1", "2"):
-        draft.items.append(Item(number=number, to=["chief-constables"], text=f"Review vetting {number}."))
+        draft.items.append(Item(number=number, to=["chief-constables"], text=text))
     path = folder / "vetting.toml"
     save_draft(path, draft)
     return path
 
 
 def cursor_is_visible(area: TextArea) -> bool:
-    """Whether the cursor's row is inside the box's visible rows."""
+    """Whether the cursor's row is inside the box's visible rows, and the form shows that row."""
     row = area.wrapped_document.location_to_offset(area.cursor_location).y
-    return area.scroll_y <= row < area.scroll_y + area.scrollable_content_region.height
+    in_box = area.scroll_y <= row < area.scroll_y + area.scrollable_content_region.height
+    form = area.parent
+    assert form is not None
+    return in_box and form.region.contains(*area.cursor_screen_offset)
 
 
 def test_the_response_box_grows_to_its_max_height_then_scrolls_with_the_cursor(tmp_path: Path) -> None:

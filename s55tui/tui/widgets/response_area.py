@@ -14,7 +14,7 @@ box is at its max height and stays there, its size cannot change, so only the bo
 from __future__ import annotations
 
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
@@ -78,6 +78,24 @@ class ResponseArea(TextArea):
                 self.refresh()
                 return
         super()._refresh_size()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A box that grew as it was typed into can reach past the bottom of the form: scroll
+        the form so the cursor's line (and the box below it) shows."""
+        if self.has_focus:
+            self.call_after_refresh(self._show_cursor_in_form)
+
+    def _show_cursor_in_form(self) -> None:
+        if not self.has_focus:
+            return
+        top = self.cursor_screen_offset.y
+        height = max(1, self.region.bottom - top)  # the cursor's line down to the box's edge
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, Widget) and ancestor.allow_vertical_scroll:
+                # screen rows to the scrolling form's own (virtual) rows
+                y = top - ancestor.scrollable_content_region.y + round(ancestor.scroll_y)
+                ancestor.scroll_to_region(Region(0, y, 1, height), animate=False, immediate=True)
+                return
 
     async def _on_paste(self, event: events.Paste) -> None:
         """Insert the pasted text cleaned, where TextArea would insert it raw."""
