@@ -3,6 +3,9 @@
 Each editor names its widgets after the attribute they edit (``#f-cc_response`` edits
 ``cc_response`` of the editor's target). A change is written to the model at once and the
 editor posts ``Edited`` so the screen can mark the draft unsaved and refresh the outline.
+Typing sends a message per keystroke, so the editor keeps that traffic short: the widgets'
+change events stop at the editor, and ``Edited`` goes straight to the screen rather than
+bubbling through every container on the way.
 Loading a value into a widget also fires a change event; it is ignored because the value
 already equals the model's, so opening a step never marks the draft unsaved.
 """
@@ -15,6 +18,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.containers import VerticalScroll
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
@@ -51,11 +55,16 @@ class StepEditor(VerticalScroll):
     FIELDS: ClassVar[dict[str, str]] = {}
 
     class Edited(Message):
-        """A field of the draft was changed by the officer."""
+        """A field of the draft was changed by the officer.
 
-        def __init__(self, editor: StepEditor, name: str) -> None:
+        ``obj`` is the object whose field it was (an ``Item`` for the item step): by the time
+        the screen reads this, the editor may already show another item.
+        """
+
+        def __init__(self, editor: StepEditor, name: str, obj: Any = None) -> None:
             self.editor = editor
             self.name = name
+            self.obj = obj
             super().__init__()
 
     # Whether the widgets hold the target's values: until then there is nothing to flush, and
@@ -139,12 +148,27 @@ class StepEditor(VerticalScroll):
         return True
 
     # -- writing back ------------------------------------------------------------------------
-    def _store(self, name: str, value: Any) -> None:
+    def _store(self, name: str, value: Any) -> bool:
+        """Write ``value`` to the field and tell the screen; False when it was already there
+        (flushing before a save stores every field again, and that is no edit)."""
         obj, attr = self.locate(name)
         if obj is None or getattr(obj, attr) == value:
-            return
+            return False
         setattr(obj, attr, value)
-        self.post_message(self.Edited(self, name))
+        self.announce(name, obj)
+        return True
+
+    def announce(self, name: str, obj: Any = None) -> None:
+        """Tell the draft screen that field ``name`` (of ``obj``) was edited.
+
+        Posted to the screen directly: bubbled, the message would stop at each container
+        between the editor and the screen, a hop per keystroke for nothing.
+        """
+        message = self.Edited(self, name, obj)
+        try:
+            self.screen.post_message(message)
+        except NoScreen:  # being removed: bubble, as any message would
+            self.post_message(message)
 
     def _name_of(self, widget: Widget) -> str | None:
         wid = widget.id or ""
@@ -155,6 +179,7 @@ class StepEditor(VerticalScroll):
     def _text_changed(self, event: TextArea.Changed) -> None:
         name = self._name_of(event.text_area)
         if name is not None:
+            event.stop()  # handled: nothing above the editor listens for it
             self._store(name, event.text_area.text)
 
     @on(Input.Changed)
@@ -162,6 +187,7 @@ class StepEditor(VerticalScroll):
         name = self._name_of(event.input)
         if name is None:
             return
+        event.stop()  # handled: nothing above the editor listens for it
         if self.FIELDS[name] == DATE:
             try:
                 value = parse_date(event.value)

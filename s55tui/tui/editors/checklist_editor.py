@@ -87,7 +87,7 @@ class ChecklistEditor(StepEditor):
         if box.done and box.on is None:
             box.on = self.today or date.today()
             self.query_one(f"#on-{index}", Input).value = box.on.isoformat()
-        self.post_message(self.Edited(self, f"box-{index}"))
+        self.announce(f"box-{index}", box)
 
     @on(Input.Changed)
     def _dated(self, event: Input.Changed) -> None:
@@ -105,7 +105,7 @@ class ChecklistEditor(StepEditor):
         box = self.draft.checklist[index]
         if box.on != when:
             box.on = when
-            self.post_message(self.Edited(self, f"on-{index}"))
+            self.announce(f"on-{index}", box)
 
     def focus_field(self, name: str) -> bool:
         found = self.query(f"#{name}")

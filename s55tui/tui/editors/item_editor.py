@@ -146,10 +146,13 @@ class ItemEditor(StepEditor):
         hint.update(words)
         hint.display = bool(words)
 
-    def _store(self, name: str, value: Any) -> None:
-        super()._store(name, value)
-        if name in ("kind", "number", "status", "to"):
+    def _store(self, name: str, value: Any) -> bool:
+        """Store the field; the title and marks are redrawn only when one they show really
+        changed (flushing before each save stores them all again, and a redraw costs a layout)."""
+        changed = super()._store(name, value)
+        if changed and name in ("kind", "number", "status", "to"):
             self.refresh_marks()
+        return changed
 
     @on(Checkbox.Changed)
     def _to_changed(self, event: Checkbox.Changed) -> None:

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from s55tui.model import Draft
 from s55tui.progress import ANSWERED, PARTLY, item_state
-from s55tui.tui.steps import REVIEW, Step, all_steps, step_done, title_of
+from s55tui.tui.steps import FIXED_AFTER, FIXED_BEFORE, REVIEW, Step, all_steps, step_done, title_of
 
 _MARKS = {ANSWERED: ("✓", "green"), PARTLY: ("◐", "yellow"), "owed": ("○", "red"), "none": ("·", "dim")}
 
@@ -120,10 +120,13 @@ class Outline(OptionList):
             self.replace_option_prompt(step.id, prompt)
 
     def refresh_fixed(self) -> None:
-        """Redraw the steps that are not items (their marks depend on several fields)."""
-        for step in all_steps(self.draft):
-            if step.kind != "item":
-                self.refresh_step(step)
+        """Redraw the steps that are not items (their marks depend on several fields).
+
+        Named from the fixed list rather than picked out of ``all_steps``, which would build
+        a step per item on every keystroke.
+        """
+        for kind, _ in FIXED_BEFORE + FIXED_AFTER:
+            self.refresh_step(Step(kind))
 
     def select_step(self, step: Step) -> None:
         """Move the cursor to ``step`` without opening it."""

@@ -4,12 +4,20 @@ Officers paste the chief constable's email and Word paragraphs straight in. Word
 vertical tabs, bullet glyphs and invisible controls that break the Word export later, and
 TextArea itself would split lines on them. The paste goes through the same sanitiser the file
 and the exports use, so what is shown is what is saved and printed.
+
+The box grows with its text up to its max height, then scrolls. Textual lays out the whole
+screen each time the wrapped text gains or loses a line (``virtual_size`` asks for a layout),
+which in the item form is a pause of ~10 ms on every line typed into a long answer; once the
+box is at its max height and stays there, its size cannot change, so only the box is redrawn.
 """
 
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Region, Size
+from textual.widget import Widget
 from textual.widgets import TextArea
+from textual.widgets.text_area import Edit, EditResult
 
 from s55tui.textclean import clean_text
 
@@ -35,6 +43,59 @@ class ResponseArea(TextArea):
             show_line_numbers=False,
             placeholder=placeholder,
         )
+
+    def _on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        """Keep cursor moves to this box: nothing above it listens, and each container the
+        message bubbled through would cost every keystroke a hop."""
+        event.stop()
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Perform an edit, then bring the cursor into view if the text changed height.
+
+        TextArea (textual 8.x) scrolls to the cursor before it takes the new height, so Enter
+        on the last line of a full box left the cursor one line below the box.
+        """
+        height = self.virtual_size.height
+        result = super().edit(edit)
+        if self.virtual_size.height != height:
+            self.scroll_cursor_visible()
+        return result
+
+    def _refresh_size(self) -> None:
+        """Take the wrapped text's new height, without a layout of the screen when the box is
+        already at its max height and remains there (overflowing before and after).
+
+        Overrides TextArea's private hook (textual 8.x), doing what the layout would have done
+        for this box: the scroll range and the scrollbar follow the new height.
+        """
+        if self.soft_wrap:
+            old = self.virtual_size
+            new = Size(0, self.wrapped_document.height)
+            window = self.scrollable_content_region.height
+            if new != old and self.show_vertical_scrollbar and min(old.height, new.height) > window > 0:
+                self.set_reactive(Widget.virtual_size, new)
+                self._scroll_update(new)
+                self.refresh()
+                return
+        super()._refresh_size()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A box that grew as it was typed into can reach past the bottom of the form: scroll
+        the form so the cursor's line (and the box below it) shows."""
+        if self.has_focus:
+            self.call_after_refresh(self._show_cursor_in_form)
+
+    def _show_cursor_in_form(self) -> None:
+        if not self.has_focus:
+            return
+        top = self.cursor_screen_offset.y
+        height = max(1, self.region.bottom - top)  # the cursor's line down to the box's edge
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, Widget) and ancestor.allow_vertical_scroll:
+                # screen rows to the scrolling form's own (virtual) rows
+                y = top - ancestor.scrollable_content_region.y + round(ancestor.scroll_y)
+                ancestor.scroll_to_region(Region(0, y, 1, height), animate=False, immediate=True)
+                return
 
     async def _on_paste(self, event: events.Paste) -> None:
         """Insert the pasted text cleaned, where TextArea would insert it raw."""

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
 from s55tui.deadline import last_day, long_date
 from s55tui.model import Draft
-from s55tui.progress import progress
+from s55tui.progress import Progress, progress
 
 
 def deadline_markup(draft: Draft, today: date | None = None) -> str:
@@ -34,6 +35,10 @@ def deadline_markup(draft: Draft, today: date | None = None) -> str:
     colour = "$error" if days_left <= 3 else "$warning" if days_left <= 14 else "$success"
     plural = "s" if days_left != 1 else ""
     return f"Last day {when} · [b {colour}]{days_left:,} day{plural} left[/]"
+
+
+# The save state's min-width in the CSS below.
+SAVE_STATE_WIDTH = 16
 
 
 class StatusLine(Horizontal):
@@ -58,9 +63,10 @@ class StatusLine(Horizontal):
         yield Label("", id="progress-words")
         yield Label("", id="save-state")
 
-    def show_draft(self, draft: Draft, today: date | None = None) -> None:
-        """Refresh the deadline and the progress from the draft (only what changed is redrawn)."""
-        done = progress(draft)
+    def show_draft(self, draft: Draft, today: date | None = None, done: Progress | None = None) -> None:
+        """Refresh the deadline and the progress from the draft (only what changed is redrawn);
+        ``done`` is the progress when the caller knows it, sparing a sum over every item."""
+        done = progress(draft) if done is None else done
         shown = (deadline_markup(draft, today), done)
         if shown == self._shown:
             return
@@ -73,8 +79,11 @@ class StatusLine(Horizontal):
         """Say whether the draft is saved."""
         if (words, failed, dirty) == self._save_shown:
             return
+        before = self._save_shown[0] if self._save_shown else ""
         self._save_shown = (words, failed, dirty)
         label = self.query_one("#save-state", Label)
-        label.update(words)
+        # The label keeps its min-width while the words fit it ("unsaved", "saved 14:03:22"):
+        # then a layout of the screen, at every save and the keystroke after, would change nothing.
+        label.update(words, layout=max(cell_len(words), cell_len(before)) > SAVE_STATE_WIDTH)
         label.set_class(failed, "-failed")
         label.set_class(dirty and not failed, "-dirty")
