@@ -1,4 +1,4 @@
-"""Closing the terminal window (SIGHUP) or a logout (SIGTERM) saves everything typed.
+"""Closing the terminal window (SIGHUP), a logout (SIGTERM) or ctrl+q saves everything typed.
 
 The real app runs on a pseudo-terminal; the officer types and, well inside the autosave's
 second, the terminal goes away. Nothing typed may be lost and the lock must be released.
@@ -57,3 +57,15 @@ def test_sigterm_saves_what_was_typed_and_releases_the_lock(tmp_path: Path) -> N
     path = _type_then(tmp_path, terminate)
     assert load_draft(path).draft.items[1].cc_response == TYPED
     assert not lock_path(path.absolute()).exists() and not record_path(path.absolute()).exists()
+
+
+def test_keys_typed_in_flow_with_ctrl_q_are_saved(tmp_path: Path) -> None:
+    """ctrl+q is answered ahead of keys still on their way to the text box; they still count."""
+
+    def type_and_quit(app: PtyApp) -> None:
+        time.sleep(1.6)  # the first words are saved by now
+        app.send(" More\x11")  # and these go in one write with ctrl+q, as fast typing does
+
+    path = _type_then(tmp_path, type_and_quit)
+    assert load_draft(path).draft.items[1].cc_response == TYPED + " More"
+    assert not lock_path(path.absolute()).exists()

@@ -61,10 +61,13 @@ class StepEditor(VerticalScroll):
         the screen reads this, the editor may already show another item.
         """
 
-        def __init__(self, editor: StepEditor, name: str, obj: Any = None) -> None:
+        def __init__(self, editor: StepEditor, name: str, obj: Any = None, *, counted: bool = False) -> None:
             self.editor = editor
             self.name = name
             self.obj = obj
+            # True when posted by ``flush``: whoever flushed has already marked the draft
+            # changed (a save cannot wait for this message), so it is not counted again
+            self.counted = counted
             super().__init__()
 
     # Whether the widgets hold the target's values: until then there is nothing to flush, and
@@ -102,26 +105,38 @@ class StepEditor(VerticalScroll):
                     widget.value = shown
                 self._show_error(name, "")
 
-    def flush(self) -> None:
-        """Write every widget's value into the model now, before the target changes or a save.
+    _flushing = False
+
+    def flush(self) -> bool:
+        """Write every widget's value into the model now, before the target changes or a save;
+        True when that changed the model (the caller then marks the draft changed at once).
 
         Change events arrive a moment after the keystroke; without this the last keys typed
         before a jump to another step could land on the wrong item, or miss the save.
         """
         if not self.loaded:
-            return
+            return False
+        self._flushing = True
+        try:
+            return self._flush_fields()
+        finally:
+            self._flushing = False
+
+    def _flush_fields(self) -> bool:
+        changed = False
         for name, kind in self.FIELDS.items():
             found = self.query(f"#f-{name}")
             if not found:
                 continue
             widget = found.first()
             if kind == TEXT and isinstance(widget, TextArea):
-                self._store(name, widget.text)
+                changed |= self._store(name, widget.text)
             elif kind == DATE and isinstance(widget, Input):
                 with contextlib.suppress(ValueError):
-                    self._store(name, parse_date(widget.value))
+                    changed |= self._store(name, parse_date(widget.value))
             elif kind == LINE and isinstance(widget, Input):
-                self._store(name, clean_line(widget.value))
+                changed |= self._store(name, clean_line(widget.value))
+        return changed
 
     def focus_first(self) -> None:
         """Put the cursor in the first field the officer would type into."""
@@ -164,7 +179,7 @@ class StepEditor(VerticalScroll):
         Posted to the screen directly: bubbled, the message would stop at each container
         between the editor and the screen, a hop per keystroke for nothing.
         """
-        message = self.Edited(self, name, obj)
+        message = self.Edited(self, name, obj, counted=self._flushing)
         try:
             self.screen.post_message(message)
         except NoScreen:  # being removed: bubble, as any message would

@@ -92,7 +92,8 @@ class ItemEditor(StepEditor):
 
     def show(self, index: int) -> None:
         """Point the editor at another item, keeping what was typed in the one before."""
-        self.flush()
+        if self.loaded:  # its Edited messages mark the draft changed, as typing's do
+            self._flush_fields()
         self.index = index
         self.item = self.draft.items[index] if 0 <= index < len(self.draft.items) else None
         self.load()

@@ -8,6 +8,8 @@ the last day, the progress and whether everything is saved.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -234,9 +236,10 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         return self.query_one(f"#{self.step.kind}", StepEditor)
 
     def flush_editor(self) -> None:
-        """Write what the current editor shows into the model."""
-        if self.is_mounted:
-            self.editor.flush()
+        """Write what the current editor shows into the model, marking the draft changed now:
+        a save that follows at once must see it (the editor's Edited message comes later)."""
+        if self.is_mounted and self.editor.flush():
+            self.session.changed()
 
     def _new_editor(self, kind: str) -> StepEditor:
         """The editor of a step of ``kind``, built on the step's first visit."""
@@ -379,7 +382,8 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         changes no item, so only the fixed steps' marks and the deadline.
         """
         event.stop()
-        self.session.changed()
+        if not event.counted:
+            self.session.changed()
         outline = self.query_one(Outline)
         item = event.obj
         if isinstance(item, Item):
@@ -475,10 +479,23 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         self.notify("The draft is yours to edit now.", title="Taken over")
 
     # -- closing -----------------------------------------------------------------------------
+    async def _settle_keys(self, timeout: float = 2.0) -> None:
+        """Let keys typed just before ctrl+q reach their text box before the last save.
+
+        ctrl+q is answered ahead of the keys still queued for the text box (it has priority),
+        so "More" typed in flow with ctrl+q would otherwise miss the save.
+        """
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and any(
+            node.message_queue_size for node in self.walk_children(with_self=True)
+        ):
+            await asyncio.sleep(0.01)
+
     async def close_draft(self) -> bool:
         """Save before leaving; False when the officer chose to stay because saving failed."""
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
+        await self._settle_keys()
         if await self.save(quiet=True) or not self.session.dirty:
             self.release_lock()
             return True
