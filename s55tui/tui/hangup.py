@@ -38,8 +38,7 @@ def save_everything_and_exit(app: App) -> None:
     for screen in list(app.screen_stack):
         if not isinstance(screen, DraftScreen):
             continue
-        if screen._autosave_timer is not None:
-            screen._autosave_timer.stop()
+        screen.cancel_autosave()
         session = screen.session
         with contextlib.suppress(Exception):  # a half-built screen: its model is still whole
             screen.flush_editor()

@@ -46,19 +46,43 @@ class SavingMixin:
 
     # -- scheduling --------------------------------------------------------------------------
     def schedule_save(self) -> None:
-        """Save once typing has stopped for ``AUTOSAVE_SECONDS``, or ``AUTOSAVE_MAX_WAIT`` after
-        the first edit not yet being saved, whichever comes first."""
+        """Note an edit: a save starts once typing pauses for ``AUTOSAVE_SECONDS``, and never
+        later than ``AUTOSAVE_MAX_WAIT`` after the first edit not yet being saved.
+
+        A keystroke only notes its time; it never restarts the timer. Restarting it on every
+        key let the keys put the save off: near the deadline each key cancelled the timer about
+        to fire and armed a 50 ms one, so while keys came faster than that (a held-down key
+        repeating), or the app was busy catching up with keys typed faster than it could draw
+        them, no save started at all, and a crash lost everything typed meanwhile.
+        """
         now = self._last_edit = time.monotonic()
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()
         if self._autosave_due is None:
             self._autosave_due = now + AUTOSAVE_MAX_WAIT
+        if self._autosave_timer is None:
+            self._arm_autosave(self._autosave_starts() - now)
+
+    def cancel_autosave(self) -> None:
+        """Stop the pending autosave (the caller saves itself, as closing does)."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        self._autosave_due = None
+
+    def _autosave_starts(self) -> float:
+        """When the pending save should start: at the pause, or the deadline if that is first."""
+        quiet = self._last_edit + AUTOSAVE_SECONDS
+        return quiet if self._autosave_due is None else min(quiet, self._autosave_due)
+
+    def _arm_autosave(self, delay: float) -> None:
         # never 0: a textual Timer of 0 s divides by zero when it is stopped
-        delay = max(0.05, min(AUTOSAVE_SECONDS, self._autosave_due - now))
-        self._autosave_timer = self.set_timer(delay, self._autosave_fired)  # type: ignore[attr-defined]
+        self._autosave_timer = self.set_timer(max(0.01, delay), self._autosave_fired)  # type: ignore[attr-defined]
 
     def _autosave_fired(self) -> None:
         self._autosave_timer = None
+        wait = self._autosave_starts() - time.monotonic()
+        if wait > 0.01:  # typing went on, and the deadline is still ahead: wait for either
+            self._arm_autosave(wait)
+            return
         self._autosave_due = None
         self.save_soon()
 
@@ -89,7 +113,7 @@ class SavingMixin:
                 if time.monotonic() - self._last_edit < AUTOSAVE_SECONDS and self._autosave_timer is None:
                     # Still typing: a dialog now would swallow the keystrokes (and a "k" or
                     # "r" typed in flow would answer it). Ask once typing has paused.
-                    self._autosave_timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave_fired)  # type: ignore[attr-defined]
+                    self._arm_autosave(AUTOSAVE_SECONDS)
                 elif self._autosave_timer is None:
                     self.changed_on_disk()  # a worker: asks the officer, never blocks this save
                 return False

@@ -493,8 +493,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
 
     async def close_draft(self) -> bool:
         """Save before leaving; False when the officer chose to stay because saving failed."""
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()
+        self.cancel_autosave()
         await self._settle_keys()
         if await self.save(quiet=True) or not self.session.dirty:
             self.release_lock()
