@@ -7,6 +7,7 @@ mean the office is shut that day, which is worth a warning while there is still 
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -71,7 +72,11 @@ def deadline(published: date, today: date | None = None, *, bank_holidays: bool 
 
 def bank_holiday_name(day: date) -> str | None:
     """The name of the England and Wales bank holiday on ``day``, or None."""
-    return _holidays(day.year).get(day)
+    with _calendar_lock:  # two threads asking at once build the calendar once, not twice
+        return _holidays(day.year).get(day)
+
+
+_calendar_lock = threading.Lock()
 
 
 @lru_cache(maxsize=16)

@@ -8,6 +8,7 @@ file system), is flushed and fsynced, takes the old file's permissions (``mkstem
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -73,21 +74,16 @@ def write_files_atomic(
             tmp.unlink(missing_ok=True)
 
 
-def sweep_leftovers(path: Path, older_than: float = LEFTOVER_SECONDS) -> list[Path]:
-    """Remove temporary files that killed saves of ``path`` left beside it; the ones removed.
+def sweep_leftovers(path: Path) -> None:
+    """Remove temporary files that killed saves of ``path`` left beside it.
 
     Best effort: a file that cannot be removed (or vanishes meanwhile) is left alone.
     """
-    removed = []
-    cutoff = time.time() - older_than
+    cutoff = time.time() - LEFTOVER_SECONDS
     for tmp in _folder(path).glob(f".{glob_escape(path.name)}.*.tmp"):
-        try:
+        with contextlib.suppress(OSError):
             if tmp.is_file() and tmp.stat().st_mtime < cutoff:
                 tmp.unlink()
-                removed.append(tmp)
-        except OSError:
-            continue
-    return removed
 
 
 def _folder(path: Path) -> Path:

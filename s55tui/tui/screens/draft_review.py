@@ -85,16 +85,6 @@ class ReviewMixin:
         event.stop()
         self.export_draft(event.formats)
 
-    def action_export(self) -> None:
-        """Export in the formats chosen on the review step (all three by default)."""
-        from s55tui.tui.editors.review_editor import ReviewEditor
-
-        reviews = self.query(ReviewEditor)  # type: ignore[attr-defined]
-        if reviews:
-            reviews.first().request_export()
-        else:  # the review step not visited yet: its defaults are all three formats
-            self.export_draft(("docx", "html", "md"))
-
     @work(exclusive=True, group="export")
     async def export_draft(self, formats: tuple[str, ...]) -> None:
         """Write the exports beside the draft and say where they went."""
