@@ -1,15 +1,15 @@
-"""Shared fixtures: every test runs with its own empty config folder, never the real home."""
+"""Shared fixtures: every test runs with its own empty config folder, never the real home.
+
+The helpers the tests share (``testdata``, ``apptools``, ``ptyapp``, ``folder_state``,
+``text_strategies``) sit beside this file; pytest puts this folder on ``sys.path``
+(``pythonpath`` in pyproject.toml), so a test imports them by name from any subfolder.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "drafts" / "safe-to-share.toml"
-DATA = Path(__file__).resolve().parent / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +19,12 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     return config
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden``: renew the golden files and snapshots the tests compare with (golden.py)."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write the golden Markdown and the SVG snapshots anew; each test that writes one is skipped",
+    )

@@ -20,6 +20,10 @@ A lock from another computer is always reported, however old: this computer cann
 whether that process still runs, and breaking it silently would let two officers overwrite
 each other. The app should also check ``DraftLock.still_ours()`` before saving, and go
 read-only if a colleague took the draft over.
+
+Every marker lock is made by ``marker_lock``, the one seam between this module and filelock:
+a test that must act out a file system filelock cannot handle (a network share where it never
+clears a dead lock) replaces that function, never filelock's own internals.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ from s55tui.draftfile.lockrecord import (
 )
 from s55tui.errors import DraftError
 
-__all__ = ["DraftLock", "LockHolder", "LockUnavailable", "acquire", "take_over", "who_holds"]
+__all__ = ["DraftLock", "LockHolder", "LockUnavailable", "acquire", "marker_lock", "take_over", "who_holds"]
 
 _ATTEMPTS = 3  # a lock released or cleared meanwhile is worth another try, but not forever
 _SETTLE_SECONDS = 1.0  # a new holder writes its record just after its lock; wait this long for it
@@ -136,7 +140,7 @@ def acquire(path: str | Path) -> DraftLock | LockHolder | LockUnavailable:
     if not draft.parent.is_dir():  # filelock would quietly create the missing folder
         return LockUnavailable(shown, f"the folder {shown.parent} does not exist")
     for attempt in range(_ATTEMPTS):
-        soft = _soft_lock(draft)
+        soft = marker_lock(draft)
         try:
             soft.acquire(blocking=False)
         except Timeout:  # before OSError: filelock's Timeout is a TimeoutError, an OSError
@@ -168,7 +172,7 @@ def take_over(path: str | Path, expected: LockHolder | None = None) -> DraftLock
         lock_path(draft).unlink(missing_ok=True)
     except OSError as error:
         raise DraftError(f"{shown}: cannot take over the lock: {_reason(error, shown.parent)}") from None
-    soft = _soft_lock(draft)
+    soft = marker_lock(draft)
     try:
         soft.acquire(blocking=False)
     except Timeout:
@@ -189,11 +193,16 @@ def who_holds(path: str | Path) -> LockHolder | None:
     return found[0] if found else None
 
 
-def _soft_lock(draft: Path) -> SoftFileLock:
+def marker_lock(draft: Path) -> SoftFileLock:
     """A fresh marker lock; ``thread_local=False`` so a worker thread may take what the UI releases.
 
     A fresh instance per attempt also matters: filelock deletes a damaged marker once one
     instance has watched it unchanged for two seconds, and a damaged lock must be reported.
+
+    This is the seam the tests replace (see the module's docstring). What the rest of this
+    module uses of the result: ``acquire(blocking=False)`` (raising ``filelock.Timeout`` when
+    the marker exists, ``OSError`` when it cannot be made), ``release(force=True)`` and
+    ``is_lock_held_by_us``.
     """
     return SoftFileLock(lock_path(draft), thread_local=False, blocking=False)
 

@@ -1,0 +1,108 @@
+"""Steps open on their first visit: quick key presses still land where the officer meant.
+
+The draft screen builds only the first step's editor when it opens (building all seven was
+most of the start-up time); every other step's editor is built the first time it is visited.
+These tests drive that as an officer would, faster than the editors can be built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apptools import copy_example, run_app, type_text
+from testdata import EXAMPLE
+from textual.widgets import Input, Label
+
+from s55tui.draftfile import load_draft
+from s55tui.tui.editors.base import StepEditor
+from s55tui.tui.steps import Step
+
+
+def test_only_the_first_step_is_built_when_the_draft_opens(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        screen = app.screen
+        assert [e.id for e in screen.query(StepEditor)] == ["details"]
+        assert app.focused.id == "f-report-title"
+        await pilot.press("ctrl+r")  # review: built on the way
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.step == Step("review")
+        assert sorted(e.id for e in screen.query(StepEditor)) == ["details", "review"]
+        shown = [e.id for e in screen.query(StepEditor) if e.display]
+        assert shown == ["review"]  # only the current step's editor shows
+
+    run_app(path, check)
+
+
+def test_keys_pressed_faster_than_steps_are_built_end_on_the_step_asked_for_last(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        screen = app.screen
+        # details -> findings -> Recommendation 1 -> Recommendation 4, without waiting
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.pause(0.3)
+        assert screen.step == Step("item", 1)
+        assert "Recommendation 4" in str(screen.query_one("#item-title").render())
+        await type_text(pilot, "Typed at once.")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+
+    run_app(path, check)
+    item = load_draft(path).draft.items[1]
+    assert item.number == "4"
+    assert "Typed at once." in item.text + item.cc_response
+
+
+def test_next_owed_on_an_unbuilt_step_puts_the_cursor_in_the_owed_response(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        await pilot.press("ctrl+g")
+        await pilot.pause(0.3)
+        assert app.screen.step == Step("item", 1)
+        assert app.focused.id == "f-cc_response"
+        await type_text(pilot, "We will.")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+
+    run_app(path, check)
+    assert load_draft(path).draft.items[1].cc_response == "We will."
+
+
+def test_a_last_day_on_a_bank_holiday_gets_its_note_after_the_screen_is_up(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        published = app.screen.query_one("#f-report-published", Input)
+        published.value = "2020-10-31"  # day 56 is Christmas Day
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        shown = str(app.screen.query_one("#last-day", Label).render())
+        assert shown.startswith("Last day Friday 25 December 2020")
+        assert "bank holiday (Christmas Day)" in shown
+
+    run_app(path, check)
+
+
+def test_a_mistyped_date_says_how_to_write_it_and_keeps_the_last_good_one(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        published = app.screen.query_one("#f-report-published", Input)
+        published.focus()
+        await pilot.press("end", "backspace", "backspace", "x")
+        await pilot.pause(0.1)
+        error = app.screen.query_one("#e-report-published", Label)
+        assert error.display and "2020-12-17 (year-month-day)" in str(error.render())
+        await pilot.press("backspace", "1", "7")
+        await pilot.pause(0.1)
+        assert not error.display
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+
+    run_app(path, check)
+    assert str(load_draft(path).draft.report.published) == "2020-12-17"

@@ -1,0 +1,210 @@
+"""A folder where a file should be, a read-only folder, a full disk: one line, exit 2, nothing changed.
+
+Each command that writes (``export``, ``new``, ``import --into``) or reads (``check``) is run
+where it cannot work. A read-only folder and a full disk are simulated by making the
+operating system refuse (``mkstemp`` raising EACCES, ``fsync`` raising ENOSPC), because a
+test cannot rely on being allowed to mount a small disk; where it is allowed (as root, on
+Linux) a real small tmpfs is filled up as well.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from folder_state import folder_state
+from testdata import EXAMPLE
+
+from s55tui.cli import main
+
+REPORT_TEXT = "Recommendation 9. To chief constables\n\nKeep a record of every referral.\n"
+NEW = ["--title", "Safe to share?", "--published", "2020-12-17"]
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Path:
+    """A drafts folder with the example draft and a report to import from."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    shutil.copyfile(EXAMPLE, drafts / "safe-to-share.toml")
+    (drafts / "report.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    return drafts
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str]:
+    code = main([str(a) for a in args])
+    return code, capsys.readouterr().err
+
+
+def refuse(number: int, text: str) -> Callable[..., object]:
+    """A stand-in for an os function that fails as the operating system would."""
+
+    def fail(*args: object, **kwargs: object) -> object:
+        raise OSError(number, text)
+
+    return fail
+
+
+# --- a folder where a file should be ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "{f}"], "{f}: is a folder, not a draft file"),
+        (["export", "{f}"], "{f}: is a folder, not a draft file"),
+        (["import", "{d}/report.txt", "--into", "{f}", "--yes"], "{f}: is a folder, not a draft file"),
+        (["import", "{f}"], "{f}: is a folder; give the report's file"),
+        (["new", "{f}", *NEW], "{f}: is a folder; give the new draft's file name, such as {f}/NAME.toml"),
+    ],
+    ids=["check", "export", "import-into", "import-source", "new"],
+)
+def test_a_folder_where_a_file_should_be(office: Path, capsys, args: list[str], message: str) -> None:
+    folder = office / "response.toml"
+    folder.mkdir()
+    before = folder_state(office)
+    code, err = run(capsys, *(a.format(f=folder, d=office) for a in args))
+    assert (code, err) == (2, f"s55tui: {message.format(f=folder)}\n")
+    assert folder_state(office) == before
+
+
+def test_an_export_whose_file_name_is_taken_by_a_folder(office: Path, capsys) -> None:
+    (office / "safe-to-share.docx").mkdir()
+    before = folder_state(office)
+    code, err = run(capsys, "export", office / "safe-to-share.toml")
+    assert code == 2
+    assert (
+        err
+        == f"s55tui: {office / 'safe-to-share.docx'}: is a folder; give a file name or a folder ending in /\n"
+    )
+    assert folder_state(office) == before
+
+
+# --- a read-only folder and a full disk -------------------------------------------------
+
+WRITERS = {
+    "export": (["export", "{d}/safe-to-share.toml"], "{d}/safe-to-share.md"),
+    "export-again": (["export", "{d}/safe-to-share.toml"], "{d}/safe-to-share.md"),
+    "new": (["new", "{d}/vetting.toml", *NEW], "{d}/vetting.toml"),
+    "import-into": (
+        ["import", "{d}/report.txt", "--into", "{d}/safe-to-share.toml", "--yes"],
+        "{d}/safe-to-share.toml",
+    ),
+}
+
+
+def ignores_permissions() -> bool:
+    """Whether a 0555 folder can be written to anyway, as root (with its capabilities) can."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        folder.chmod(0o555)
+        try:
+            (folder / "probe").touch()
+        except PermissionError:
+            return False
+        finally:
+            folder.chmod(0o755)
+        return True
+
+
+READ_ONLY = "the folder {d} is read-only (permission denied)"
+
+
+def prepare(office: Path, case: str) -> None:
+    """``export-again``: the exports already exist, and must survive the failed export whole."""
+    if case == "export-again":
+        assert main(["export", str(office / "safe-to-share.toml")]) == 0
+
+
+@pytest.mark.parametrize("case", sorted(WRITERS))
+def test_a_read_only_folder(office: Path, capsys, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    prepare(office, case)
+    capsys.readouterr()
+    before = folder_state(office)
+    args, named = WRITERS[case]
+    monkeypatch.setattr("tempfile.mkstemp", refuse(errno.EACCES, "Permission denied"))
+    code, err = run(capsys, *(a.format(d=office) for a in args))
+    assert code == 2
+    assert err == f"s55tui: {named.format(d=office)}: cannot save: {READ_ONLY.format(d=office)}\n"
+    assert folder_state(office) == before
+
+
+@pytest.mark.skipif(ignores_permissions(), reason="this user (root) can write to a 0555 folder")
+@pytest.mark.parametrize("case", sorted(WRITERS))
+def test_a_really_read_only_folder(office: Path, capsys, case: str) -> None:
+    prepare(office, case)
+    capsys.readouterr()
+    before = folder_state(office)
+    args, named = WRITERS[case]
+    office.chmod(0o555)
+    try:
+        code, err = run(capsys, *(a.format(d=office) for a in args))
+    finally:
+        office.chmod(0o755)
+    assert code == 2
+    assert err == f"s55tui: {named.format(d=office)}: cannot save: {READ_ONLY.format(d=office)}\n"
+    assert folder_state(office) == before
+
+
+@pytest.mark.parametrize("case", sorted(WRITERS))
+def test_a_full_disk(office: Path, capsys, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    prepare(office, case)
+    capsys.readouterr()
+    before = folder_state(office)
+    args, named = WRITERS[case]
+    monkeypatch.setattr(os, "fsync", refuse(errno.ENOSPC, "No space left on device"))
+    code, err = run(capsys, *(a.format(d=office) for a in args))
+    named = Path(named.format(d=office))
+    left = "the file on disk is unchanged" if named.exists() else "nothing was written"
+    assert (code, err) == (2, f"s55tui: {named}: cannot save: the disk is full; {left}\n")
+    assert folder_state(office) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 256 KB tmpfs, where the system allows mounting one (root on Linux); else skipped."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a small tmpfs needs root on Linux")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def fill_up(path: Path) -> None:
+    """Write to ``path`` until the disk has no room left."""
+    with path.open("wb", buffering=0) as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 4096)
+        except OSError as error:
+            assert error.errno == errno.ENOSPC
+
+
+@pytest.mark.parametrize("case", sorted(WRITERS))
+def test_a_really_full_disk(small_disk: Path, capsys, case: str) -> None:
+    shutil.copyfile(EXAMPLE, small_disk / "safe-to-share.toml")
+    (small_disk / "report.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    prepare(small_disk, case)
+    fill_up(small_disk / "filler")
+    capsys.readouterr()
+    before = folder_state(small_disk)
+    args, named = WRITERS[case]
+    code, err = run(capsys, *(a.format(d=small_disk) for a in args))
+    assert code == 2
+    assert err.startswith(f"s55tui: {named.format(d=small_disk)}: cannot save: the disk is full; ")
+    assert err.count("\n") == 1
+    assert folder_state(small_disk) == before
