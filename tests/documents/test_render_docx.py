@@ -10,11 +10,13 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx.text.paragraph import Paragraph
 from testdata import DATA, EXAMPLE
 
 from s55tui.draftfile import load_draft
@@ -32,9 +34,14 @@ def word(markdown: str, base: Path = REFERENCE_DOCX) -> docx.document.Document:
     return docx.Document(io.BytesIO(build_docx(markdown, base, "A title", "Norfolk OPCC")))
 
 
-def numbering(paragraph) -> tuple[int, int] | None:
-    """(numId, ilvl) of a paragraph in a list, else None."""
-    num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+def with_xml(document: docx.document.Document) -> list[tuple[Paragraph, Any]]:
+    """Each body paragraph with its XML element (``w:p``), read through the document's public ``element``."""
+    return list(zip(document.paragraphs, document.element.body.findall(qn("w:p")), strict=True))
+
+
+def numbering(element: Any) -> tuple[int, int] | None:
+    """(numId, ilvl) of a paragraph's ``w:p`` element in a list, else None."""
+    num_pr = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if num_pr is None:
         return None
     return int(num_pr.find(qn("w:numId")).get(qn("w:val"))), int(num_pr.find(qn("w:ilvl")).get(qn("w:val")))
@@ -69,7 +76,7 @@ def test_headings_use_heading_styles(norfolk) -> None:
 
 
 def test_list_paragraphs_carry_numbering_and_nest(norfolk) -> None:
-    listed = [(p.text, numbering(p)) for p in norfolk.paragraphs if numbering(p)]
+    listed = [(p.text, numbering(x)) for p, x in with_xml(norfolk) if numbering(x)]
     assert len(listed) >= 20
     texts = {text: where for text, where in listed}
     assert texts["Develop clear and consistent policy and guidance"][1] == 0
@@ -103,7 +110,7 @@ def test_a_numbered_list_in_each_of_two_responses_starts_at_1() -> None:
         ],
     )
     document = word(render_markdown(draft))
-    numbered = {p.text: numbering(p) for p in document.paragraphs if numbering(p)}
+    numbered = {p.text: numbering(x) for p, x in with_xml(document) if numbering(x)}
     assert list_format(document, *numbered["first"]) == ("decimal", 1)
     assert list_format(document, *numbered["again"]) == ("decimal", 1)
     assert numbered["first"][0] != numbered["again"][0]  # separate lists, so separate counters
@@ -112,7 +119,7 @@ def test_a_numbered_list_in_each_of_two_responses_starts_at_1() -> None:
 
 def test_a_list_that_starts_elsewhere_keeps_its_number() -> None:
     document = word("Text\n\n4. four\n5. five\n")
-    num = next(numbering(p) for p in document.paragraphs if p.text == "four")
+    num = next(numbering(x) for p, x in with_xml(document) if p.text == "four")
     assert list_format(document, *num) == ("decimal", 4)
 
 
@@ -133,7 +140,8 @@ def test_the_record_layout_is_a_table_of_labelled_fields() -> None:
     assert ["Force", "Staffordshire"] in rows
     assert ["T/Chief Constable", "Emma Barnett"] in rows
     assert all(run.bold for run in table.rows[2].cells[0].paragraphs[0].runs)
-    assert table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    first_row = document.element.body.find(qn("w:tbl")).find(qn("w:tr"))
+    assert first_row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
 
 
 def test_core_properties_name_the_office_and_the_language(norfolk) -> None:
@@ -156,8 +164,8 @@ def test_the_page_is_a4_with_british_english_and_a_sans_serif_body(norfolk) -> N
 
 def test_links_are_real_hyperlinks() -> None:
     document = word("Read [the report](https://www.justiceinspectorates.gov.uk/hmicfrs/) today.\n")
-    paragraph = document.paragraphs[0]
-    links = paragraph._p.findall(qn("w:hyperlink"))
+    paragraph, element = with_xml(document)[0]
+    links = element.findall(qn("w:hyperlink"))
     assert len(links) == 1
     rel = document.part.rels[links[0].get(qn("r:id"))]
     assert rel.target_ref == "https://www.justiceinspectorates.gov.uk/hmicfrs/"
@@ -169,7 +177,7 @@ def test_italic_strike_and_line_breaks() -> None:
     runs = document.paragraphs[0].runs
     assert any(r.italic and r.text == "italic" for r in runs)
     assert any(r.font.strike and r.text == "struck" for r in runs)
-    assert document.paragraphs[0]._p.findall(f".//{qn('w:br')}")
+    assert with_xml(document)[0][1].findall(f".//{qn('w:br')}")
 
 
 def test_the_reference_docx_has_every_style_the_writer_needs() -> None:

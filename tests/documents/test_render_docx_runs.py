@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from lxml import etree
 
@@ -19,6 +20,13 @@ FLAGS = list(itertools.product([False, True], repeat=4))  # bold, italic, strike
 @cache
 def _document() -> Any:
     return Document()  # slow to open, so one for every run here
+
+
+def _new_paragraph() -> Any:
+    """A new paragraph's ``w:p`` element, the last in the body (python-docx adds before sectPr)."""
+    document = _document()
+    document.add_paragraph()
+    return document.element.body.findall(qn("w:p"))[-1]
 
 
 def _by_api(text: str, bold: bool, italic: bool, strike: bool, mono: bool, link: bool) -> bytes:
@@ -35,14 +43,13 @@ def _by_api(text: str, bold: bool, italic: bool, strike: bool, mono: bool, link:
     if link:
         run.font.color.rgb = RGBColor(0x1D, 0x4E, 0xD8)
         run.font.underline = True
-    return etree.tostring(run._r)
+    return etree.tostring(run.element)
 
 
 def test_add_run_matches_python_docx() -> None:
     for text, (bold, italic, strike, mono), link in itertools.product(TEXTS, FLAGS, (False, True)):
-        paragraph = _document().add_paragraph()
         run = add_run(
-            paragraph._p,
+            _new_paragraph(),
             text,
             font="Courier New" if mono else None,
             bold=bold,
@@ -57,7 +64,7 @@ def test_add_run_matches_python_docx() -> None:
 def test_styled_run_matches_python_docx() -> None:
     document = _document()
     expected = document.add_paragraph().add_run("x")
-    expected._r.style = "Hyperlink"
+    expected.element.style = "Hyperlink"
     expected.bold = True
-    run = add_run(document.add_paragraph()._p, "x", style_id="Hyperlink", bold=True)
-    assert etree.tostring(run) == etree.tostring(expected._r)
+    run = add_run(_new_paragraph(), "x", style_id="Hyperlink", bold=True)
+    assert etree.tostring(run) == etree.tostring(expected.element)

@@ -6,7 +6,7 @@ committed as ``report.pdf``; run this file to make it again::
 
     python tests/data/import/build_fixtures.py   # needs `soffice` (libreoffice-writer-nogui)
 
-The recommendation text is the real text of "Safe to share?" (shared/seeds); recommendations
+The recommendation text is the real text of "Safe to share?" (tests/data/seeds); recommendations
 2, 3 and 7, which the seeds leave out, are short stand-ins addressed to national bodies.
 """
 
@@ -86,13 +86,23 @@ FILLER = (
 
 
 def _page_number_field(paragraph: object) -> None:
-    """A PAGE field, so every page of the PDF carries its own number in the footer."""
+    """A PAGE field, so every page of the PDF carries its own number in the footer.
+
+    Written as Word writes a field in runs (begin, instruction, separate, result, end), each
+    through the run's public ``element``.
+    """
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    paragraph._p.append(  # type: ignore[attr-defined]
-        parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+    parts = (
+        '<w:fldChar {ns} w:fldCharType="begin"/>',
+        '<w:instrText {ns} xml:space="preserve"> PAGE </w:instrText>',
+        '<w:fldChar {ns} w:fldCharType="separate"/>',
+        "<w:t {ns}>1</w:t>",
+        '<w:fldChar {ns} w:fldCharType="end"/>',
     )
+    for part in parts:
+        paragraph.add_run().element.append(parse_xml(part.format(ns=nsdecls("w"))))  # type: ignore[attr-defined]
 
 
 def report_docx(path: Path, *, running_header: bool = True) -> Path:
