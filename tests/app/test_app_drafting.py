@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from apptools import copy_example, run_app, type_text
 from testdata import EXAMPLE, NORFOLK
 from textual import events
@@ -24,6 +25,7 @@ def new_draft(folder: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_whole_drafting_session_is_saved_exported_and_found_again(tmp_path: Path) -> None:
     path = new_draft(tmp_path)
 

@@ -16,6 +16,7 @@ from datetime import date
 
 import docx
 import docx.document
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from text_strategies import texts
@@ -88,6 +89,7 @@ def docx_words(document: docx.document.Document) -> str:
     return words("\n".join([paragraph.text for paragraph in document.paragraphs] + cells))
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drafts())
 def test_every_template_exports_any_text_to_every_format(draft: Draft) -> None:

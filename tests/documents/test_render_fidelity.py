@@ -1,6 +1,6 @@
 """Every paragraph of three real responses comes out of the Markdown export, in order.
 
-Each seed in shared/seeds is kept as a draft (Norfolk's is the example in drafts/), rendered
+Each seed in tests/data/seeds is kept as a draft (Norfolk's is the example in drafts/), rendered
 with the template of its shape, and read back as the words a reader sees. Each line of the
 seed, after normalising whitespace, quotes, dashes, case and the ``<p>``/``**`` leftovers,
 must appear after the one before it. The few lines a template deliberately prints otherwise

@@ -65,6 +65,7 @@ def test_an_edit_saves_and_reads_back_the_same(odd: Path) -> None:
     assert again.warnings == still
 
 
+@pytest.mark.slow
 def test_a_10_mb_response_loads_with_a_warning_and_exports(tmp_path: Path, capsys) -> None:
     paragraph = "The force has reviewed its practice and will report progress to the panel. " * 12
     count = 10_500_000 // (len(paragraph) + 2)

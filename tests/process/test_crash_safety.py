@@ -29,7 +29,11 @@ from testdata import EXAMPLE
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.atomic import backup_path
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="pty, fork and SIGKILL are POSIX")
+pytestmark = [
+    pytest.mark.process,
+    pytest.mark.slow,
+    pytest.mark.skipif(os.name != "posix", reason="pty, fork and SIGKILL are POSIX"),
+]
 
 
 # -- the app killed while an officer types ---------------------------------------------------
@@ -132,7 +136,7 @@ def test_a_key_held_down_does_not_put_saving_off(tmp_path: Path) -> None:
 
 # -- a kill in the middle of a save -----------------------------------------------------------
 
-SAVE_TRIALS = 120
+SAVE_TRIALS = 60
 
 
 def _big_texts() -> tuple[str, str]:

@@ -19,7 +19,7 @@ from testdata import EXAMPLE
 from s55tui.draftfile import load_draft
 from s55tui.draftfile.lockrecord import lock_path, record_path
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="pty and signals are POSIX")
+pytestmark = [pytest.mark.process, pytest.mark.skipif(os.name != "posix", reason="pty and signals are POSIX")]
 
 TYPED = "Closed mid-sentence"
 

@@ -8,6 +8,8 @@ import sys
 import pytest
 from testdata import EXAMPLE
 
+pytestmark = pytest.mark.process
+
 MODULES = [
     "s55tui.model",
     "s55tui.draftfile",

@@ -20,6 +20,8 @@ from s55tui.draftfile.lock import DraftLock, LockHolder, LockUnavailable, acquir
 from s55tui.draftfile.lockrecord import lock_path, record_path, this_host, this_user
 from s55tui.errors import DraftError
 
+pytestmark = pytest.mark.process
+
 # A holder in another process: reports what acquire gave it, then obeys commands on stdin.
 HOLDER = """
 import os, sys, time

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from apptools import copy_example, run_app, type_text
 from testdata import EXAMPLE
 from textual.widgets import Static, TextArea
@@ -18,6 +19,8 @@ from s55tui.draftfile.lock import DraftLock, acquire
 from s55tui.draftfile.lockrecord import lock_path, record_path, this_host, this_user
 from s55tui.tui.dialogs.choice import ChoiceDialog
 from s55tui.tui.steps import Step
+
+pytestmark = pytest.mark.process
 
 MINE = "Mine: we accept this in full."
 THEIRS = "Theirs: accepted, with a plan by June."
