@@ -9,10 +9,12 @@ Linux) a real small tmpfs is filled up as well.
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -135,16 +137,53 @@ def test_a_read_only_folder(office: Path, capsys, monkeypatch: pytest.MonkeyPatc
     assert folder_state(office) == before
 
 
-@pytest.mark.skipif(ignores_permissions(), reason="this user (root) can write to a 0555 folder")
+def without_root_powers() -> None:
+    """Drop the capabilities that let root write where a folder's permissions forbid it.
+
+    Run in the child before it starts (``preexec_fn``): root keeps its identity, so it can
+    still run this Python, but a 0555 folder refuses it as it refuses any officer.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2, 3):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
+def run_where_permissions_apply(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """The command run by a user whom the folder's permissions bind.
+
+    Most users are: the command runs in this process. Root is not, so it runs in a child
+    process without root's power to override permissions (Linux), or the test is skipped
+    where that power cannot be dropped.
+    """
+    if not ignores_permissions():
+        return run(capsys, *args)
+    command = [sys.executable, "-c", "import sys; from s55tui.cli import main; sys.exit(main(sys.argv[1:]))"]
+    probe = [sys.executable, "-c", "import sys, tempfile; tempfile.mkstemp(dir=sys.argv[1])"]
+    with tempfile.TemporaryDirectory() as name:
+        Path(name).chmod(0o555)
+        try:
+            allowed = subprocess.run([*probe, name], preexec_fn=without_root_powers, capture_output=True)
+        except (OSError, subprocess.SubprocessError, AttributeError) as error:
+            pytest.skip(f"running as root, and root's power over permissions cannot be dropped here: {error}")
+        finally:
+            Path(name).chmod(0o755)
+    if allowed.returncode == 0:
+        pytest.skip("running as root, and root still writes to a 0555 folder without its capabilities")
+    done = subprocess.run([*command, *args], preexec_fn=without_root_powers, capture_output=True, text=True)
+    return done.returncode, done.stderr
+
+
 @pytest.mark.parametrize("case", sorted(WRITERS))
 def test_a_really_read_only_folder(office: Path, capsys, case: str) -> None:
+    """The folder really is 0555, for every user: as root, the command runs without root's powers."""
     prepare(office, case)
     capsys.readouterr()
     before = folder_state(office)
     args, named = WRITERS[case]
     office.chmod(0o555)
     try:
-        code, err = run(capsys, *(a.format(d=office) for a in args))
+        code, err = run_where_permissions_apply(capsys, *(a.format(d=office) for a in args))
     finally:
         office.chmod(0o755)
     assert code == 2
