@@ -123,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     maker.add_argument("--type", default="other", choices=list(REPORT_TYPES), help="the kind of report")
     maker.add_argument("--url", default="", help="where the report is published")
+    maker.add_argument(
+        "--today",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="say whether the last day has passed as of this date",
+    )
     maker.set_defaults(run=new.run)
 
     from s55tui.cli import import_cmd

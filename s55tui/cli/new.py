@@ -19,7 +19,7 @@ from s55tui.textclean import clean_line
 
 
 def run(options: argparse.Namespace) -> int:
-    """``s55tui new DRAFT --title TEXT --published DATE [--type TYPE] [--url URL]``."""
+    """``s55tui new DRAFT --title TEXT --published DATE [--type TYPE] [--url URL] [--today DATE]``."""
     path = options.draft
     if path.is_dir():
         raise DraftError(f"{path}: is a folder; give the new draft's file name, such as {path / 'NAME.toml'}")
@@ -36,7 +36,7 @@ def run(options: argparse.Namespace) -> int:
     report = Report(title=title, type=options.type, published=options.published, url=options.url.strip())
     draft = profile.new_draft(report)
     save_draft(path, draft)
-    due = deadline(options.published)
+    due = deadline(options.published, options.today)
     print(f"Created {path}: last day {long_date(due.last_day, weekday=True)}.")
     for warning in due.warnings:
         print(f"Note: {warning}.")
