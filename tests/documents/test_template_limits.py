@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 from datetime import date
 from pathlib import Path
 
@@ -120,9 +119,7 @@ def test_the_sandbox_keeps_python_out_of_reach(tmp_path: Path, escape: str) -> N
     ids=["huge-range", "nested-ranges", "nested-items", "nested-string", "recursion"],
 )
 def test_a_runaway_loop_stops_within_its_time(tmp_path: Path, source: str, stopped: str) -> None:
-    started = time.monotonic()
     path, said = render(tmp_path, source + "\n")
-    assert time.monotonic() - started < 3
     assert said.startswith(f"{path}:"), said
     assert stopped in said, said
 
@@ -164,9 +161,7 @@ def test_a_runaway_loop_stops_within_its_time(tmp_path: Path, source: str, stopp
     ],
 )
 def test_huge_text_is_refused_before_it_is_built(tmp_path: Path, source: str, stopped: str) -> None:
-    started = time.monotonic()
     path, said = render(tmp_path, source + "\n", RenderLimits())
-    assert time.monotonic() - started < 3
     assert said.startswith(f"{path}:"), said
     assert f"template stopped: {stopped}" in said, said
 
@@ -208,11 +203,9 @@ def test_a_runaway_template_stops_on_a_worker_thread(tmp_path: Path) -> None:
             caught.append(error)
 
     worker = threading.Thread(target=work, daemon=True)
-    started = time.monotonic()
     worker.start()
-    worker.join(timeout=10)
+    worker.join(timeout=60)  # a generous bound, only so that a limit that failed cannot hang the suite
     assert not worker.is_alive()
-    assert time.monotonic() - started < 3
     assert [type(e) for e in caught] == [TemplateError]
     assert "template stopped: ran for more than 0.5 seconds" in str(caught[0])
 
