@@ -5,6 +5,14 @@ logout or shutdown sends SIGTERM. Either would end the process at once, losing w
 typed since the last autosave and leaving the lock behind. Instead, every open draft is saved
 on the spot (there is no screen left to ask anything on); a draft that cannot be saved where
 it belongs goes to a recovery copy in the officer's data folder; locks are released.
+
+A closed terminal window also sends SIGCONT with its SIGHUP (the kernel wakes the process
+group it hangs up on). Textual answers SIGCONT by starting its output again, as after a
+ctrl+z; racing the shutdown, that left the app's exit waiting for ever on an output thread
+that was gone (seen about once in twelve closes on a loaded machine: the draft was saved,
+but the process never ended). So the first thing done on either signal, synchronously and
+before Python runs the SIGCONT handler, is to stop answering SIGCONT; the saving itself is
+then done on the event loop, never inside a signal handler.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from s55tui.errors import S55Error
@@ -25,13 +34,24 @@ SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasat
 def install(app: App) -> None:
     """Have ``app`` save and exit on SIGHUP and SIGTERM (POSIX; elsewhere nothing changes)."""
     loop = asyncio.get_running_loop()
+
+    def on_signal(number: int, frame: FrameType | None) -> None:
+        if hasattr(signal, "SIGCONT"):
+            signal.signal(signal.SIGCONT, signal.SIG_DFL)  # see the module's docstring
+        with contextlib.suppress(RuntimeError):  # the loop has closed: the app is exiting anyway
+            loop.call_soon_threadsafe(save_everything_and_exit, app)
+
     for number in SIGNALS:
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(number, save_everything_and_exit, app)
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(number, on_signal)
 
 
 def save_everything_and_exit(app: App) -> None:
-    """Save every open draft now, on this thread, release its lock, and exit."""
+    """Save every open draft now, on this thread, release its lock, and exit.
+
+    Safe to run twice (a SIGTERM after a SIGHUP): a draft saved is no longer dirty, and a
+    lock already released is left alone.
+    """
     from s55tui.tui.recovery import recovery_copy_path, write_recovery_copy
     from s55tui.tui.screens.draft_screen import DraftScreen
 
