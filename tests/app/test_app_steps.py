@@ -7,6 +7,7 @@ These tests drive that as an officer would, faster than the editors can be built
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from apptools import copy_example, run_app, type_text
@@ -97,7 +98,11 @@ def test_a_mistyped_date_says_how_to_write_it_and_keeps_the_last_good_one(tmp_pa
         await pilot.press("end", "backspace", "backspace", "x")
         await pilot.pause(0.1)
         error = app.screen.query_one("#e-report-published", Label)
-        assert error.display and "2020-12-17 (year-month-day)" in str(error.render())
+        assert error.display
+        assert str(error.render()) == (
+            "not a date; write it as 2020-12-17 or 17/12/2020. "
+            "The draft keeps 17 December 2020 until this is a date."
+        )
         await pilot.press("backspace", "1", "7")
         await pilot.pause(0.1)
         assert not error.display
@@ -106,3 +111,37 @@ def test_a_mistyped_date_says_how_to_write_it_and_keeps_the_last_good_one(tmp_pa
 
     run_app(path, check)
     assert str(load_draft(path).draft.report.published) == "2020-12-17"
+
+
+def test_a_date_typed_the_british_way_is_read_and_clearing_it_keeps_the_last_good_one(tmp_path: Path) -> None:
+    """17/12/2020 is the date it plainly is; an empty Published would make the draft unopenable."""
+    path = copy_example(EXAMPLE, tmp_path)
+    shown: list[str] = []
+
+    async def check(app, pilot) -> None:
+        published = app.screen.query_one("#f-report-published", Input)
+        error = app.screen.query_one("#e-report-published", Label)
+        published.focus()
+        published.value = ""
+        await pilot.press(*"18/12/2020")
+        await pilot.pause(0.1)
+        assert not error.display
+        shown.append(str(app.screen.query_one("#last-day", Label).render()))
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        published.value = ""  # cleared, as select-all and delete would
+        await pilot.pause(0.1)
+        assert error.display
+        assert str(error.render()) == (
+            "a date is needed here; write it as 2020-12-17 or 17/12/2020. "
+            "The draft keeps 18 December 2020 until this is a date."
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+
+    run_app(path, check)
+    assert shown[0].startswith("Last day Thursday 11 February 2021")
+    assert load_draft(path).draft.report.published == date(2020, 12, 18)  # and it still opens
+    assert (
+        load_draft(path.with_name(path.name + ".bak")).draft.report.published is not None
+    )  # so is the backup

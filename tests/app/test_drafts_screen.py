@@ -255,13 +255,13 @@ async def test_new_draft_says_what_is_wrong_beside_each_field(folder: Path) -> N
         await pilot.click("#create")
         await pilot.pause()
         assert text_of(app, "#title-note") == "Title: give the report's title as printed"
-        assert text_of(app, "#published-note") == "Published date: write it as 2020-12-17"
+        assert text_of(app, "#published-note") == "Published date: write it as 2020-12-17 or 17/12/2020"
         await type_text(pilot, "Custody")
         await pilot.press("enter")
-        await type_text(pilot, "17/12/2020")
+        await type_text(pilot, "17/12/20")
         await pilot.press("enter")  # a bad date keeps the cursor on the field
         await pilot.pause()
-        assert text_of(app, "#published-note") == "Published date: write it as 2020-12-17"
+        assert text_of(app, "#published-note") == "Published date: write it as 2020-12-17 or 17/12/2020"
         assert app.screen.focused is app.screen.query_one("#published", Input)
         assert text_of(app, "#title-note") == ""
         app.screen.query_one("#published", Input).value = "2021-01-20"

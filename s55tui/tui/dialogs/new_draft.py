@@ -22,12 +22,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from s55tui.datetext import DateTextError, read_date
 from s55tui.deadline import deadline, long_date
 from s55tui.library import file_name_problem, new_draft_path
 from s55tui.textclean import clean_line
 from s55tui.vocab import REPORT_TYPES
 
-DATE_HINT = "write it as 2020-12-17"
+DATE_HINT = "write it as 2020-12-17 or 17/12/2020"
 TITLE_NEEDED = "Title: give the report's title as printed"
 FIELDS = ("title", "published", "type", "url", "file")
 
@@ -230,8 +231,8 @@ class NewDraftDialog(ModalScreen[NewDraftChoice | None]):
 
 
 def _parse_date(text: str) -> date | None:
-    """A YYYY-MM-DD date, or None (``date.fromisoformat`` also takes 20201217, which is fine)."""
+    """The date typed (2020-12-17, 17/12/2020, 17 December 2020), or None (see ``s55tui.datetext``)."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return read_date(text)
+    except DateTextError:
         return None

@@ -23,20 +23,16 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
+from s55tui.datetext import read_date
 from s55tui.textclean import clean_line
 
 LINE, TEXT, DATE, CHOICE = "line", "text", "date", "choice"
 
 
-def parse_date(value: str) -> date | None:
-    """A YYYY-MM-DD date, or None for an empty field; ValueError with a plain reason otherwise."""
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError("write the date as 2020-12-17 (year-month-day)") from None
+def parse_date(value: str, *, required: bool = False) -> date | None:
+    """The date typed (ISO, day-first or written out), or None for an empty field that may be
+    empty; ValueError (``DateTextError``) with a plain reason otherwise. See ``s55tui.datetext``."""
+    return read_date(value, required=required)
 
 
 class StepEditor(VerticalScroll):
@@ -53,6 +49,8 @@ class StepEditor(VerticalScroll):
 
     # widget id (without "f-") -> kind of field; the attribute has the same name
     FIELDS: ClassVar[dict[str, str]] = {}
+    # date fields that may not be left empty: clearing one keeps the last good date
+    REQUIRED_DATES: ClassVar[frozenset[str]] = frozenset()
 
     class Edited(Message):
         """A field of the draft was changed by the officer.
@@ -132,8 +130,10 @@ class StepEditor(VerticalScroll):
             if kind == TEXT and isinstance(widget, TextArea):
                 changed |= self._store(name, widget.text)
             elif kind == DATE and isinstance(widget, Input):
-                with contextlib.suppress(ValueError):
-                    changed |= self._store(name, parse_date(widget.value))
+                with contextlib.suppress(ValueError):  # the last good date stays; the field says why
+                    changed |= self._store(
+                        name, parse_date(widget.value, required=name in self.REQUIRED_DATES)
+                    )
             elif kind == LINE and isinstance(widget, Input):
                 changed |= self._store(name, clean_line(widget.value))
         return changed
@@ -205,9 +205,9 @@ class StepEditor(VerticalScroll):
         event.stop()  # handled: nothing above the editor listens for it
         if self.FIELDS[name] == DATE:
             try:
-                value = parse_date(event.value)
+                value = parse_date(event.value, required=name in self.REQUIRED_DATES)
             except ValueError as error:
-                self._show_error(name, str(error))
+                self._show_error(name, self._kept(name, str(error)))
                 return
             self._show_error(name, "")
             self._store(name, value)
@@ -221,6 +221,14 @@ class StepEditor(VerticalScroll):
         # made (the Select or its drop-down has the focus) may change the draft.
         if name is not None and event.value is not Select.NULL and event.select.has_focus_within:
             self._store(name, event.value)
+
+    def _kept(self, name: str, reason: str) -> str:
+        """The reason a date was refused, and the date the draft keeps meanwhile."""
+        obj, attr = self.locate(name)
+        kept = getattr(obj, attr, None) if obj is not None else None
+        if isinstance(kept, date):
+            return f"{reason}. The draft keeps {kept.day} {kept:%B %Y} until this is a date."
+        return f"{reason}. Nothing is saved for this date until it is one."
 
     def _show_error(self, name: str, message: str) -> None:
         found = self.query(f"#e-{name}")

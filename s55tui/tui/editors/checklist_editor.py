@@ -98,8 +98,8 @@ class ChecklistEditor(StepEditor):
         error = self.query_one(f"#e-on-{index}", Label)
         try:
             when = parse_date(event.value)
-        except ValueError:
-            error.update("write it as 2021-02-09")
+        except ValueError as reason:
+            error.update(str(reason))
             return
         error.update("")
         box = self.draft.checklist[index]

@@ -23,7 +23,11 @@ from s55tui.vocab import REPORT_TYPES
 # field id -> (section of the draft, attribute, label)
 _LAYOUT: dict[str, tuple[str, str, str]] = {
     "report-title": ("report", "title", "Report title, as printed"),
-    "report-published": ("report", "published", "Published (YYYY-MM-DD): the 56 days count from it"),
+    "report-published": (
+        "report",
+        "published",
+        "Published (2020-12-17 or 17/12/2020): the 56 days count from it",
+    ),
     "report-type": ("report", "type", "Type of report"),
     "report-url": ("report", "url", "Web address of the report"),
     "report-inspectorate": ("report", "inspectorate", "Inspectorate"),
@@ -37,7 +41,7 @@ _LAYOUT: dict[str, tuple[str, str, str]] = {
     "office-cc_name": ("office", "cc_name", "Chief constable's name"),
     "response-version": ("response", "version", "Version of this response (optional)"),
     "response-signed_by": ("response", "signed_by", "Signed by"),
-    "response-signed_on": ("response", "signed_on", "Signed on (YYYY-MM-DD)"),
+    "response-signed_on": ("response", "signed_on", "Signed on (2021-02-09 or 9/2/2021)"),
 }
 _HEADINGS = {"report-title": "The report", "office-force": "Your office", "response-version": "Signature"}
 
@@ -49,6 +53,7 @@ class DetailsEditor(StepEditor):
         key: (DATE if attr in ("published", "signed_on") else CHOICE if attr == "type" else LINE)
         for key, (_, attr, _) in _LAYOUT.items()
     }
+    REQUIRED_DATES: ClassVar[frozenset[str]] = frozenset({"report-published"})
 
     def __init__(self, draft: Draft, *, id: str | None = None) -> None:
         super().__init__(id=id)
