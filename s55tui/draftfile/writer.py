@@ -86,8 +86,10 @@ def save_draft(path: str | Path, draft: Draft, *, loaded_from: str | Path | None
 def changed_on_disk(path: str | Path, draft: Draft) -> bool:
     """Whether the file at ``path`` no longer holds the text ``draft`` was loaded from (or last saved as).
 
-    A missing or unreadable file, or a draft never loaded from a file, counts as unchanged:
-    there is no colleague's work there to lose, and saving reports its own errors.
+    A missing file, or a draft never loaded from a file, counts as unchanged: there is no
+    colleague's work there to lose. A file that is there but cannot be read as the draft's
+    text (a colleague's editor saved it in cp1252 or UTF-16, or it cannot be opened) counts
+    as changed: whatever it now holds is not what was loaded, and may be their work.
     """
     path = Path(path)
     state = draft.file_state if isinstance(draft.file_state, FileState) else None
@@ -96,7 +98,7 @@ def changed_on_disk(path: str | Path, draft: Draft) -> bool:
     try:
         return read_text(path) != state.text
     except DraftError:
-        return False
+        return True
 
 
 def save_copy(path: str | Path, draft: Draft, *, now: datetime | None = None) -> Path:

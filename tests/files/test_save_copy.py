@@ -37,6 +37,23 @@ def test_changed_on_disk_notices_a_colleagues_save(draft_path: Path) -> None:
     assert changed_on_disk(draft_path, draft)
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_a_colleagues_save_in_a_windows_encoding_is_never_overwritten(
+    draft_path: Path, encoding: str
+) -> None:
+    draft = load_draft(draft_path).draft
+    draft.response.signed_by = "Giles Orpen-Smellie"
+    theirs = draft_path.read_text(encoding="utf-8").replace('version = "', 'version = "colleague’s £ ', 1)
+    draft_path.write_bytes(theirs.encode(encoding))  # Notepad of old, or Word "Unicode" text
+    assert changed_on_disk(draft_path, draft)
+    with pytest.raises(DraftError, match="changed on disk since it was opened; not overwritten"):
+        save_draft(draft_path, draft, loaded_from=draft_path)
+    assert draft_path.read_bytes() == theirs.encode(encoding)
+    assert (
+        load_draft(save_copy(draft_path, draft, now=WHEN)).draft.response.signed_by == "Giles Orpen-Smellie"
+    )
+
+
 def test_changed_on_disk_is_false_after_our_own_save(draft_path: Path) -> None:
     draft = load_draft(draft_path).draft
     draft.report.grade = "good"
