@@ -11,6 +11,7 @@ Nothing here imports textual, so all of it is tested without a screen.
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -59,7 +60,9 @@ class DraftSession:
     """
 
     def __init__(self, path: Path, draft: Draft, warnings: list[str] | None = None) -> None:
-        self.path = path
+        # Absolute from the start: if the folder goes away (a network drive drops) the working
+        # folder can no longer be looked up, and a relative path could not be saved or locked.
+        self.path = Path(os.path.abspath(path))
         self.draft = draft
         self.warnings = list(warnings or [])
         self.generation = 0

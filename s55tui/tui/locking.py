@@ -36,9 +36,16 @@ def take_over_session(session: DraftSession) -> None:
 
 
 def lost_to(session: DraftSession) -> str | None:
-    """Who took the draft over from us, if someone did; None while the lock is still ours."""
+    """Who took the draft over from us, if someone did; None while the lock is still ours.
+
+    A folder that has gone (a network drive dropped) takes the lock's files with it, but
+    nobody took the draft over: None, and the next save says what happened instead.
+    """
     lock = session.lock
-    if not isinstance(lock, DraftLock) or lock.still_ours():
+    if not isinstance(lock, DraftLock) or not session.path.parent.is_dir() or lock.still_ours():
         return None
-    holder = who_holds(session.path)
+    try:
+        holder = who_holds(session.path)
+    except OSError:
+        return None
     return holder.describe() if holder else "someone else"

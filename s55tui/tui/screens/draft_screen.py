@@ -502,8 +502,12 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         from s55tui.tui.recovery import recovery_copy_path, write_recovery_copy
 
         target = recovery_copy_path(self.path)
+        session = self.session
+        why = session.error or (
+            f"it is {session.held_by}" if session.read_only else "the save did not finish"
+        )
         question = (
-            f"{self.path.name} could not be saved: {self.session.error}\n\n"
+            f"{self.path.name} could not be saved: {why}\n\n"
             f"Save a copy of everything to {target} and quit, or stay and fix the problem?"
         )
         answers = [
