@@ -57,9 +57,14 @@ def _plain(reason: str, at: str, mac: bool = False) -> str:
 
 
 def parse_toml(text: str, source: str, error: type[S55Error]) -> dict[str, Any]:
-    """Parse ``text``; on a syntax error raise ``error`` with one line naming the place."""
+    """Parse ``text``; on a syntax error raise ``error`` with one line naming the place.
+
+    Also refused, though TOML allows them: values nested more than ``MAX_DEPTH`` deep (tomlkit,
+    which saves the draft keeping its comments, cannot read them back, so the first save would
+    fail) and numbers too long for Python to read (over 4,300 digits).
+    """
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except RecursionError:
         raise error(f"{source}: lists or tables are nested inside each other too deeply to read") from None
     except tomllib.TOMLDecodeError as problem:
@@ -73,6 +78,41 @@ def parse_toml(text: str, source: str, error: type[S55Error]) -> dict[str, Any]:
         reason = message.replace("(at end of document)", "").strip()
         line = text.count("\n") + 1
         raise error(f"{source}:{line}: {reason} at the end of the file") from None
+    except ValueError:  # int(): "Exceeds the limit (4300 digits) for integer string conversion"
+        digits = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, digits.start()) + 1 if digits else 1
+        length = len(digits.group()) if digits else 4300
+        raise error(
+            f"{source}:{line}: a number {length:,} digits long; no draft needs one, remove it"
+        ) from None
+    deep = _too_deep(data)
+    if deep is not None:
+        raise error(
+            f"{source}: {deep}: lists or tables are nested inside each other more than {MAX_DEPTH} deep; "
+            "s55tui could not save that again, so flatten or remove it"
+        )
+    return data
+
+
+MAX_DEPTH = 100  # as tomlkit allows
+_LONG_NUMBER = re.compile(r"\d[\d_]{4299,}")
+
+
+def _too_deep(data: dict[str, Any]) -> str | None:
+    """The key holding the first value nested over ``MAX_DEPTH`` deep (``report.notes``), else None.
+
+    Walked with a stack, not recursion, so a file nested thousands deep is measured, not crashed on.
+    """
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return where.split("[", 1)[0] or "the file"
+        if isinstance(value, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k), depth + 1) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value))
+    return None
 
 
 def _text_at(text: str, line: int, column: int) -> str:
