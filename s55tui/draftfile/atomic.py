@@ -18,6 +18,7 @@ import time
 from glob import escape as glob_escape
 from pathlib import Path
 
+from s55tui.draftfile.names import beside, temp_prefix
 from s55tui.errors import DraftError, S55Error
 
 _REPLACE_TRIES = 6  # Windows: antivirus or a reader can hold the file for a moment
@@ -27,8 +28,8 @@ LEFTOVER_SECONDS = 600
 
 
 def backup_path(path: Path) -> Path:
-    """Where the previous version of ``path`` is kept."""
-    return path.with_name(path.name + ".bak")
+    """Where the previous version of ``path`` is kept: ``NAME.bak`` (shortened if too long)."""
+    return beside(path, suffix=".bak")
 
 
 def write_atomic(path: Path, text: str, *, backup: bool = True, error: type[S55Error] = DraftError) -> None:
@@ -80,7 +81,7 @@ def sweep_leftovers(path: Path) -> None:
     Best effort: a file that cannot be removed (or vanishes meanwhile) is left alone.
     """
     cutoff = time.time() - LEFTOVER_SECONDS
-    for tmp in _folder(path).glob(f".{glob_escape(path.name)}.*.tmp"):
+    for tmp in _folder(path).glob(f"{glob_escape(temp_prefix(path))}*.tmp"):
         with contextlib.suppress(OSError):
             if tmp.is_file() and tmp.stat().st_mtime < cutoff:
                 tmp.unlink()
@@ -104,7 +105,7 @@ def _stage(path: Path, data: bytes, error: type[S55Error]) -> Path:
     if path.exists() and not os.access(path, os.W_OK):
         raise error(f"{path}: cannot save: the file is read-only")
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=temp_prefix(path), suffix=".tmp")
     except OSError as problem:
         raise error(f"{path}: cannot save: {_reason(problem, folder)}") from None
     tmp = Path(tmp_name)

@@ -50,6 +50,7 @@ from s55tui.draftfile.lockrecord import (
     this_host,
     write_record,
 )
+from s55tui.draftfile.names import beside
 from s55tui.errors import DraftError
 
 __all__ = ["DraftLock", "LockHolder", "LockUnavailable", "acquire", "marker_lock", "take_over", "who_holds"]
@@ -259,7 +260,7 @@ def _break(draft: Path, marker: Marker) -> bool:
     very file judged, so a fresh lock taken meanwhile by someone else is put back, not lost.
     """
     lock = lock_path(draft)
-    aside = lock.with_name(f"{lock.name}.stale.{os.getpid()}.{secrets.token_hex(8)}")
+    aside = beside(lock, suffix=f".stale.{os.getpid()}.{secrets.token_hex(8)}")
     try:
         now = os.lstat(lock)
         if (now.st_ino, now.st_mtime) != (marker.inode, marker.mtime):

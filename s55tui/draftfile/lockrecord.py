@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from s55tui.draftfile.names import beside, temp_prefix
+
 _MARKER_LIMIT = 1024  # filelock's own cap on a marker's size
 _NAMESPACE_MARK = "?pidns-"  # filelock appends this to the host name inside a container
 
@@ -57,12 +59,12 @@ class LockHolder:
 
 def lock_path(draft: Path) -> Path:
     """The lock beside ``draft``: hidden, and named after it so each draft locks alone."""
-    return draft.with_name(f".{draft.name}.lock")
+    return beside(draft, ".", ".lock", room=len(".json"))  # the same stem as the record's
 
 
 def record_path(draft: Path) -> Path:
     """The record of who holds the lock on ``draft``."""
-    return draft.with_name(f".{draft.name}.lock.json")
+    return lock_path(draft).with_name(lock_path(draft).name + ".json")
 
 
 def this_user() -> str:
@@ -103,7 +105,7 @@ def write_record(draft: Path, holder: LockHolder) -> None:
         "since": holder.since.isoformat(),
         "token": holder.token,
     }
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=temp_prefix(target), suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False)

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from s55tui.draftfile.atomic import write_atomic
+from s55tui.draftfile.names import fitted
 from s55tui.draftfile.writer import dumps_draft
 from s55tui.errors import DraftError
 from s55tui.paths import recovery_dir
@@ -19,7 +20,7 @@ from s55tui.session import DraftSession
 def recovery_copy_path(draft_path: Path, now: datetime | None = None) -> Path:
     """``~/.local/share/s55tui/recovered/NAME 2026-11-22 1403.toml`` for a draft."""
     stamp = (now or datetime.now()).strftime("%Y-%m-%d %H%M%S")
-    return recovery_dir() / f"{draft_path.stem} {stamp}.toml"
+    return recovery_dir() / fitted(draft_path.stem, suffix=f" {stamp}.toml")
 
 
 def write_recovery_copy(session: DraftSession, target: Path) -> None:
