@@ -27,6 +27,16 @@ _REPLACE_TRIES = 6  # Windows: antivirus or a reader can hold the file for a mom
 LEFTOVER_SECONDS = 600
 
 
+def real_file(path: Path) -> Path:
+    """The file a symbolic link points at (followed to the end), else ``path`` as it is.
+
+    A draft kept in a shared folder is sometimes reached through a link; its saves, its backup
+    and its lock all belong beside the real file, where every colleague's copy looks for them.
+    """
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version of ``path`` is kept: ``NAME.bak`` (shortened if too long)."""
     return beside(path, suffix=".bak")
@@ -55,7 +65,11 @@ def write_files_atomic(
     Every file is written out in full to its temporary first; only when all of them are safely
     on disk does each replace its old version. A full disk or a read-only folder therefore
     stops the export before anything the officer had is touched.
+
+    A file that is a symbolic link is written through it, to the file it points at (see
+    ``real_file``): replacing the link itself would leave the real draft without the edits.
     """
+    files = {real_file(path): data for path, data in files.items()}
     staged: list[tuple[Path, Path]] = []
     current = next(iter(files))
     try:

@@ -38,7 +38,7 @@ from types import TracebackType
 
 from filelock import SoftFileLock, Timeout
 
-from s55tui.draftfile.atomic import _reason
+from s55tui.draftfile.atomic import _reason, real_file
 from s55tui.draftfile.lockrecord import (
     LockHolder,
     Marker,
@@ -137,7 +137,7 @@ class DraftLock:
 def acquire(path: str | Path) -> DraftLock | LockHolder | LockUnavailable:
     """Lock the draft at ``path`` for editing, or say who has it, or why it cannot be locked."""
     shown = Path(path)
-    draft = shown.absolute()
+    draft = real_file(shown).absolute()
     if not draft.parent.is_dir():  # filelock would quietly create the missing folder
         return LockUnavailable(shown, f"the folder {shown.parent} does not exist")
     for attempt in range(_ATTEMPTS):
@@ -165,7 +165,7 @@ def take_over(path: str | Path, expected: LockHolder | None = None) -> DraftLock
     now, so nobody's lock is broken without being named first. Raises ``DraftError``.
     """
     shown = Path(path)
-    draft = shown.absolute()
+    draft = real_file(shown).absolute()
     found = current_holder(draft)
     if found is not None and expected is not None and found[0] != expected:
         raise DraftError(f"{shown}: now open by {found[0].describe()}; not taken over")
@@ -190,7 +190,7 @@ def take_over(path: str | Path, expected: LockHolder | None = None) -> DraftLock
 
 def who_holds(path: str | Path) -> LockHolder | None:
     """Who has the draft open now (None if nobody): to name the colleague who took it over."""
-    found = current_holder(Path(path).absolute())
+    found = current_holder(real_file(Path(path)).absolute())
     return found[0] if found else None
 
 
