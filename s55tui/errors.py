@@ -22,3 +22,7 @@ class ProfileError(S55Error):
 
 class ChangedOnDiskError(DraftError):
     """The draft was changed on disk by someone else since it was opened; it was not overwritten."""
+
+
+class LockLostError(DraftError):
+    """A colleague took the draft over: this copy's save was refused before it touched the file."""

@@ -18,7 +18,8 @@ from datetime import datetime
 from pathlib import Path
 
 from s55tui.draftfile import load_draft, save_draft
-from s55tui.errors import DraftError
+from s55tui.draftfile.lock import DraftLock
+from s55tui.errors import DraftError, LockLostError
 from s55tui.model import ChecklistEntry, Draft, Item
 
 
@@ -98,9 +99,17 @@ class DraftSession:
         return Snapshot(draft, self.generation, pairs)  # type: ignore[arg-type]
 
     def write(self, snap: Snapshot) -> None:
-        """Write a snapshot to the file; any thread. Raises ``DraftError`` with the reason."""
+        """Write a snapshot to the file; any thread. Raises ``DraftError`` with the reason.
+
+        The lock is looked at first, every time: a colleague who took the draft over must
+        never have a save of ours land after theirs (``LockLostError``). A folder that has
+        gone is left for the save to report, since nobody took anything over.
+        """
         if self.read_only:
             raise DraftError(f"{self.path}: opened read-only ({self.held_by or 'locked'}); not saved")
+        lock = self.lock
+        if isinstance(lock, DraftLock) and self.path.parent.is_dir() and not lock.still_ours():
+            raise LockLostError(f"{self.path}: someone else took this draft over; not saved here")
         with self._save_lock:
             save_draft(self.path, snap.draft, loaded_from=self.path)
 

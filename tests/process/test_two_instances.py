@@ -15,7 +15,7 @@ from testdata import EXAMPLE
 from textual.widgets import Static, TextArea
 
 from s55tui.draftfile import load_draft, save_draft
-from s55tui.draftfile.lock import DraftLock, acquire
+from s55tui.draftfile.lock import DraftLock, acquire, take_over, who_holds
 from s55tui.draftfile.lockrecord import lock_path, record_path, this_host, this_user
 from s55tui.tui.dialogs.choice import ChoiceDialog
 from s55tui.tui.steps import Step
@@ -195,3 +195,35 @@ def test_changed_on_disk_open_theirs_keeps_mine_as_a_copy(tmp_path: Path) -> Non
     assert area == THEIRS  # the app shows their version
     assert len(copies) == 1
     assert load_draft(copies[0]).draft.items[1].cc_response == MINE
+
+
+def test_a_save_after_a_take_over_is_refused_at_once_not_at_the_next_poll(tmp_path: Path) -> None:
+    """The lock is looked at before every save: nothing of ours lands after a colleague took over."""
+    path = copy_example(EXAMPLE, tmp_path)
+    seen: dict[str, object] = {}
+
+    async def taken_over(app, pilot) -> None:
+        screen = app.screen
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        colleague = take_over(path, who_holds(path))  # they confirmed, on their computer
+        theirs = path.read_bytes()
+        await type_text(pilot, MINE)
+        await pilot.press("ctrl+s")  # well inside the five seconds between polls of the lock
+        await pilot.pause(0.3)
+        seen["file unchanged"] = path.read_bytes() == theirs
+        seen["read-only"] = screen.session.read_only
+        seen["banner"] = str(screen.query_one("#banner", Static).render())
+        seen["asked"] = isinstance(app.screen, ChoiceDialog)  # keep mine as a copy?
+        # what was typed before the box went read-only (autosave may have found out first)
+        seen["kept"] = screen.draft.items[1].cc_response
+        seen["shown"] = screen.query_one("#f-cc_response", TextArea).text
+        colleague.release()
+
+    run_app(path, taken_over)
+    assert seen["file unchanged"] is True
+    assert seen["read-only"] is True
+    assert "taken over by" in str(seen["banner"])
+    assert seen["asked"] is True
+    assert seen["kept"] and MINE.startswith(str(seen["kept"]))  # stays in the app, to keep as a copy
+    assert seen["shown"] == seen["kept"]  # the box shows exactly what the app keeps

@@ -13,7 +13,7 @@ import time
 
 from textual.timer import Timer
 
-from s55tui.errors import ChangedOnDiskError, DraftError
+from s55tui.errors import ChangedOnDiskError, DraftError, LockLostError
 from s55tui.session import DraftSession
 
 # Seconds of quiet after the last keystroke before saving; the save itself takes at most a
@@ -105,6 +105,10 @@ class SavingMixin:
             snap = session.snapshot()
             try:
                 await asyncio.to_thread(session.write, snap)
+            except LockLostError as error:
+                session.failed(error)
+                self._check_lock()  # type: ignore[attr-defined]  # read-only now, and says who has it
+                return False
             except ChangedOnDiskError as error:
                 session.failed(error)
                 self.show_save_state()
