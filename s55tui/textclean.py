@@ -17,8 +17,13 @@ _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\x85": "\n"})
 _PARAGRAPH_BREAKS = re.compile("[\x0c\u2029]")
 
 # Everything XML 1.0 cannot hold, plus DEL and the C1 controls, and lone surrogates (which
-# cannot even be written as UTF-8). Tab and newline stay.
-_UNWANTED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+# cannot even be written as UTF-8). Tab and newline stay. Also the bidirectional embedding,
+# override and isolate controls (U+202A-U+202E, U+2066-U+2069): invisible, they make a
+# published sentence display in an order other than the one it was written in (the "Trojan
+# Source" trick). Right-to-left text itself, and the plain LRM/RLM marks, are kept.
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
+)
 
 # Bullet glyphs Word leaves at the start of a pasted line: the bullet, white bullet, small
 # square, middle dot, and the Symbol/Wingdings private-use bullets; "o" is Word's second level.

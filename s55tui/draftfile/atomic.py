@@ -72,6 +72,13 @@ def write_files_atomic(
     files = {real_file(path): data for path, data in files.items()}
     staged: list[tuple[Path, Path]] = []
     current = next(iter(files))
+    for path in files if backup else ():
+        if backup_path(path).is_dir():  # "Is a directory" would not say which, or what to do
+            where = backup_path(path)
+            raise error(
+                f"{path}: cannot save: {where} is a folder, where the previous version is kept; "
+                f"rename or remove it; {_left_as_it_was(path)}"
+            )
     try:
         for current, data in files.items():
             staged.append((_stage(current, data, error), current))

@@ -140,6 +140,11 @@ def acquire(path: str | Path) -> DraftLock | LockHolder | LockUnavailable:
     draft = real_file(shown).absolute()
     if not draft.parent.is_dir():  # filelock would quietly create the missing folder
         return LockUnavailable(shown, f"the folder {shown.parent} does not exist")
+    for companion in (lock_path(draft), record_path(draft)):
+        if companion.is_dir():  # "Is a directory" would not say which, or what to do
+            return LockUnavailable(
+                shown, f"{companion} is a folder, where the lock goes; rename or remove it"
+            )
     for attempt in range(_ATTEMPTS):
         soft = marker_lock(draft)
         try:

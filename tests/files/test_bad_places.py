@@ -24,6 +24,7 @@ from folder_state import folder_state
 from testdata import EXAMPLE
 
 from s55tui.cli import main
+from s55tui.draftfile.lock import LockUnavailable, acquire
 
 REPORT_TEXT = "Recommendation 9. To chief constables\n\nKeep a record of every referral.\n"
 NEW = ["--title", "Safe to share?", "--published", "2020-12-17"]
@@ -247,3 +248,27 @@ def test_a_really_full_disk(small_disk: Path, capsys, case: str) -> None:
     assert err.startswith(f"s55tui: {named.format(d=small_disk)}: cannot save: the disk is full; ")
     assert err.count("\n") == 1
     assert folder_state(small_disk) == before
+
+
+def test_a_folder_where_the_backup_goes_is_named_and_nothing_changes(office: Path, capsys) -> None:
+    draft = office / "safe-to-share.toml"
+    (office / "safe-to-share.toml.bak").mkdir()
+    before = folder_state(office)
+    code, err = run(capsys, "import", office / "report.txt", "--into", draft, "--yes")
+    assert code == 2
+    assert err == (
+        f"s55tui: {draft}: cannot save: {draft}.bak is a folder, where the previous version is kept; "
+        "rename or remove it; the file on disk is unchanged\n"
+    )
+    assert folder_state(office) == before
+
+
+@pytest.mark.parametrize("companion", [".safe-to-share.toml.lock", ".safe-to-share.toml.lock.json"])
+def test_a_folder_where_the_lock_goes_opens_read_only_and_says_which(office: Path, companion: str) -> None:
+    (office / companion).mkdir()
+    result = acquire(office / "safe-to-share.toml")
+    assert isinstance(result, LockUnavailable)
+    assert result.message == (
+        f"{office / 'safe-to-share.toml'}: cannot lock: {office / companion} is a folder, where the lock "
+        "goes; rename or remove it; opening read-only"
+    )

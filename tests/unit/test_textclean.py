@@ -20,6 +20,14 @@ def test_control_characters_and_lone_surrogates_go() -> None:
     assert clean_text("a\x00b\x07c\x1fd\x7fe\ufffff\ud800g") == "abcdefg"
 
 
+def test_controls_that_reorder_what_a_reader_sees_go_but_right_to_left_text_stays() -> None:
+    """U+202E would print "we will fund it" as "ti dnuf lliw ew" in the published document."""
+    pasted = "We \u202ewill fund\u202c it; \u2067\u05e9\u05dc\u05d5\u05dd\u2069 \u200f(Hebrew)"
+    assert clean_text(pasted) == "We will fund it; \u05e9\u05dc\u05d5\u05dd \u200f(Hebrew)"
+    for control in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+        assert clean_line(f"a{control}b") == "ab"
+
+
 def test_tabs_quotes_ticks_and_dashes_stay() -> None:
     text = "Title\tvalue “quoted” – em — ✓ it’s"
     assert clean_text(text) == text
