@@ -101,7 +101,7 @@ def test_a_mistyped_date_says_how_to_write_it_and_keeps_the_last_good_one(tmp_pa
         assert error.display
         assert str(error.render()) == (
             "not a date; write it as 2020-12-17 or 17/12/2020. "
-            "The draft keeps 17 December 2020 until this is a date."
+            "Meanwhile the draft keeps 17 December 2020."
         )
         await pilot.press("backspace", "1", "7")
         await pilot.pause(0.1)
@@ -134,7 +134,7 @@ def test_a_date_typed_the_british_way_is_read_and_clearing_it_keeps_the_last_goo
         assert error.display
         assert str(error.render()) == (
             "a date is needed here; write it as 2020-12-17 or 17/12/2020. "
-            "The draft keeps 18 December 2020 until this is a date."
+            "Meanwhile the draft keeps 18 December 2020."
         )
         await pilot.press("ctrl+s")
         await pilot.pause(0.3)

@@ -42,7 +42,7 @@ class StepEditor(VerticalScroll):
     StepEditor { padding: 0 1; }
     StepEditor .field-label { margin-top: 1; color: $text-muted; }
     StepEditor .field-label.-required { color: $warning; }
-    StepEditor .field-error { color: $error; height: auto; }
+    StepEditor .field-error { color: $error; height: auto; width: 1fr; }
     StepEditor .step-title { text-style: bold; color: $accent; margin-bottom: 0; }
     StepEditor .hint { color: $text-muted; }
     """
@@ -227,8 +227,8 @@ class StepEditor(VerticalScroll):
         obj, attr = self.locate(name)
         kept = getattr(obj, attr, None) if obj is not None else None
         if isinstance(kept, date):
-            return f"{reason}. The draft keeps {kept.day} {kept:%B %Y} until this is a date."
-        return f"{reason}. Nothing is saved for this date until it is one."
+            return f"{reason}. Meanwhile the draft keeps {kept.day} {kept:%B %Y}."
+        return f"{reason}. Meanwhile nothing is saved for this date."
 
     def _show_error(self, name: str, message: str) -> None:
         found = self.query(f"#e-{name}")
