@@ -102,6 +102,10 @@ class _Reader:
         self.paragraph: list[str] = []  # the paragraph being read outside any item
         self.paragraph_line = 0
         self.last_paragraph: list[str] = []  # the one before it, if nothing came between
+        # Items found so far by kind and number, and the highest number of each kind: looked
+        # up for every new item, so a report of thousands is read in linear time.
+        self.by_key: dict[tuple[str, str], Found] = {}
+        self.highest: dict[str, int] = {}
 
     def run(self, lines: list[str]) -> ImportResult:
         for number, line in enumerate(lines, start=1):
@@ -209,11 +213,9 @@ class _Reader:
             self.notes_into, self.mode = current, "notes"
             return
         self.finish()
-        earlier = [
-            f for f in self.result.found if (f.item.kind, f.item.number.lower()) == (kind, wanted.lower())
-        ]
-        if earlier:
-            self.notes_into, self.mode = earlier[-1], "notes"
+        earlier = self.by_key.get((kind, wanted.lower()))
+        if earlier is not None:
+            self.notes_into, self.mode = earlier, "notes"
         else:
             label = f"{ITEM_KINDS[kind]} {wanted}"
             self.result.unplaced.append(Note(number, f"notes to {label}, which was not found; left out"))
@@ -239,21 +241,20 @@ class _Reader:
         result = self.result
         text, notes = tidy(draft.text), tidy(draft.notes)
         if not draft.number:
-            taken = [_as_int(f.item.number) for f in result.found if f.item.kind == draft.kind]
-            draft.number = str(max(taken, default=0) + 1)
+            draft.number = str(self.highest.get(draft.kind, 0) + 1)
             result.doubts.append(
                 Note(draft.line, f"{draft.label}: printed without a number; numbered it {draft.number}")
             )
-        for existing in result.found:
-            if (existing.item.kind, existing.item.number.lower()) == (draft.kind, draft.number.lower()):
-                if existing.item.text != text:
-                    result.unplaced.append(
-                        Note(
-                            draft.line,
-                            f"a second {draft.label}, unlike the one on line {existing.line}; left out",
-                        )
+        existing = self.by_key.get((draft.kind, draft.number.lower()))
+        if existing is not None:
+            if existing.item.text != text:
+                result.unplaced.append(
+                    Note(
+                        draft.line,
+                        f"a second {draft.label}, unlike the one on line {existing.line}; left out",
                     )
-                return
+                )
+            return
         to, how = draft.to, "heading"
         for candidate, source in (
             (addressees(draft.intro), "intro"),
@@ -270,7 +271,10 @@ class _Reader:
         if not text:
             result.doubts.append(Note(draft.line, f"{draft.label}: no text found under the heading"))
         item = Item(kind=draft.kind, number=draft.number, to=to, text=text, notes=notes, intro=draft.intro)
-        result.found.append(Found(item, draft.line, how))
+        found = Found(item, draft.line, how)
+        result.found.append(found)
+        self.by_key[(draft.kind, draft.number.lower())] = found
+        self.highest[draft.kind] = max(self.highest.get(draft.kind, 0), _as_int(draft.number))
 
 
 def _as_int(number: str) -> int:

@@ -64,6 +64,13 @@ class DocxWriter:
         # which made a 1,000-item export take a minute.
         self.style_ids = {style.name: style.style_id for style in document.styles}
         self.styles = set(self.style_ids)
+        # Each link's relationship, made here: python-docx looks for an existing one, and for a
+        # free id, by scanning all of them, so 20,000 links took minutes.
+        self.link_ids: dict[str, str] = {}
+        self.next_rel = 1 + max(
+            (int(rid[3:]) for rid in document.part.rels if rid.startswith("rId") and rid[3:].isdigit()),
+            default=0,
+        )
 
     def write(self, markdown: str) -> None:
         """Add every block of ``markdown`` to the end of the document."""
@@ -165,21 +172,24 @@ class DocxWriter:
         self._cell_header = False
 
     def _on_table_close(self, token: Any) -> None:
+        """The table, filled row by row through its XML: python-docx's ``table.cell(r, c)`` and
+        ``row.cells`` each walk the whole table, which made a 250-row table take 8 seconds."""
         assert self.table is not None
         rows, self.table = self.table.rows, None
         columns = max(len(row) for row in rows)
         table = self.document.add_table(rows=len(rows), cols=columns)
         if "Table Grid" in self.styles:
             table.style = self.document.styles["Table Grid"]
-        for r, row in enumerate(rows):
-            for c, (inline, header) in enumerate(row):
-                paragraph = table.cell(r, c).paragraphs[0]
+        trs = table._tbl.tr_lst
+        for row, tr in zip(rows, trs, strict=True):
+            for c, ((inline, header), tc) in enumerate(zip(row, tr.tc_lst, strict=False)):
+                paragraph = Paragraph(tc.p_lst[0], table)
                 self._inline(paragraph, inline.children or [], bold=header or (c == 0 and columns == 2))
         if rows and rows[0] and rows[0][0][1]:
-            _repeat_header(table.rows[0])
-            for cell in table.rows[0].cells:
+            _repeat_header(trs[0])
+            for tc in trs[0].tc_lst:
                 shading = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
-                cell._tc.get_or_add_tcPr().append(parse_xml(shading))
+                tc.get_or_add_tcPr().append(parse_xml(shading))
         if columns == 2:
             _set_widths(table, self.document.sections[-1], (0.32, 0.68))
         self._add_paragraph()  # Word runs a following paragraph into the table otherwise
@@ -242,7 +252,11 @@ class DocxWriter:
 
     def _hyperlink(self, paragraph: Any, url: str) -> Any:
         """A ``w:hyperlink`` to ``url`` at the end of ``paragraph``; runs are then added into it."""
-        rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        rel_id = self.link_ids.get(url)
+        if rel_id is None:
+            rel_id = self.link_ids[url] = f"rId{self.next_rel}"
+            self.next_rel += 1
+            paragraph.part.rels.add_relationship(RELATIONSHIP_TYPE.HYPERLINK, url, rel_id, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), rel_id)
         paragraph._p.append(link)
@@ -260,12 +274,12 @@ def _set_widths(table: Any, section: Any, shares: tuple[float, ...]) -> None:
     table.autofit = False
     for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         column.set(qn("w:w"), str(width // 635))  # EMU -> twentieths of a point
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+    for tr in table._tbl.tr_lst:  # not ``row.cells``, which walks the whole table for each row
+        for tc, width in zip(tr.tc_lst, widths, strict=False):
+            tc.width = width
 
 
-def _repeat_header(row: Any) -> None:
-    """Mark a table's first row as a header that repeats on each page (and for screen readers)."""
-    trpr = row._tr.get_or_add_trPr()
+def _repeat_header(tr: Any) -> None:
+    """Mark a table's first row (``w:tr``) as a header that repeats on each page (and for screen readers)."""
+    trpr = tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:tblHeader"))

@@ -100,8 +100,7 @@ def test_a_mistyped_date_says_how_to_write_it_and_keeps_the_last_good_one(tmp_pa
         error = app.screen.query_one("#e-report-published", Label)
         assert error.display
         assert str(error.render()) == (
-            "not a date; write it as 2020-12-17 or 17/12/2020. "
-            "Meanwhile the draft keeps 17 December 2020."
+            "not a date; write it as 2020-12-17 or 17/12/2020. Meanwhile the draft keeps 17 December 2020."
         )
         await pilot.press("backspace", "1", "7")
         await pilot.pause(0.1)

@@ -172,6 +172,23 @@ def test_links_are_real_hyperlinks() -> None:
     assert paragraph.text == "Read the report today."
 
 
+def test_each_link_goes_where_it_says_and_a_repeated_address_is_one_relationship() -> None:
+    document = word(
+        "[One](https://example.org/1), [two](https://example.org/2) and [one again](https://example.org/1).\n\n"
+        "| Field | Entry |\n|---|---|\n| Report | [on the web](https://example.org/2) |\n"
+    )
+    body = document.element.body
+    targets = [document.part.rels[link.get(qn("r:id"))].target_ref for link in body.iter(qn("w:hyperlink"))]
+    assert targets == [
+        "https://example.org/1",
+        "https://example.org/2",
+        "https://example.org/1",
+        "https://example.org/2",
+    ]
+    hyperlinks = [rel for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")]
+    assert sorted(rel.target_ref for rel in hyperlinks) == ["https://example.org/1", "https://example.org/2"]
+
+
 def test_italic_strike_and_line_breaks() -> None:
     document = word("An *italic* and ~~struck~~ word\nnext line\n")
     runs = document.paragraphs[0].runs
