@@ -14,6 +14,7 @@ from textual import work
 
 from s55tui.errors import S55Error
 from s55tui.session import DraftSession
+from s55tui.tui.background import droppable
 
 if TYPE_CHECKING:  # the review step's modules load on its first visit: they are not needed to open
     from s55tui.tui.editors.review_editor import ReviewEditor
@@ -54,7 +55,7 @@ class ReviewMixin:
         review = self.query_one(ReviewEditor)  # type: ignore[attr-defined]
         snap = self.session.snapshot().draft
         today = self.today  # type: ignore[attr-defined]
-        result = await asyncio.to_thread(check, snap, today)
+        result = await droppable(check, snap, today, name="s55tui-check")
         review.show_check(result)
         preview = review.query_one(DocumentPreview)
         if not preview.size.width:  # the step has only just been shown: wait for its layout
@@ -71,7 +72,7 @@ class ReviewMixin:
             return layout_markdown(markdown, width)
 
         try:
-            lines = await asyncio.to_thread(lay_out)
+            lines = await droppable(lay_out, name="s55tui-preview")
         except S55Error as error:
             preview.show_lines(layout_markdown(f"**The preview cannot be shown.** {error}", width), width)
             return
@@ -95,8 +96,8 @@ class ReviewMixin:
         path = self.session.path
         self.notify("Exporting…", timeout=2)  # type: ignore[attr-defined]
         try:
-            written = await asyncio.to_thread(
-                export, snap, path, formats, None, None, self._export_settings()
+            written = await droppable(
+                export, snap, path, formats, None, None, self._export_settings(), name="s55tui-export"
             )
         except S55Error as error:
             self.notify(str(error), title="Export failed", severity="error", timeout=12)  # type: ignore[attr-defined]

@@ -1,0 +1,48 @@
+"""Work the officer may walk away from: run it on a thread that never holds up quitting.
+
+``asyncio.to_thread`` runs on the event loop's executor, whose threads Python waits for when
+the program ends: an export of a long draft started just before ctrl+q kept the app on screen
+until the export had finished (minutes, before export was made linear). Exports, the preview
+and the check can be dropped at any moment, since an export replaces its files in one step at
+the very end and leaves nothing half-written, so they run here, on a daemon thread whose
+result is simply not waited for once the app is closing. Saves never run here: a save must
+finish.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+async def droppable(call: Callable[..., T], *args: Any, name: str = "s55tui-background") -> T:
+    """``call(*args)`` on its own daemon thread; awaiting it gives its result or its exception.
+
+    Cancelling the awaiting task (the screen closes, the app quits) stops the wait at once; the
+    thread finishes on its own, or ends with the process, and its result is dropped.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(outcome: Callable[[], None]) -> None:
+        if not future.done():
+            outcome()
+
+    def run() -> None:
+        try:
+            result = call(*args)
+        except BaseException as error:  # handed to the awaiting task, as to_thread would
+            failed = error
+            with contextlib.suppress(RuntimeError):  # the loop has closed: nobody is waiting
+                loop.call_soon_threadsafe(settle, lambda: future.set_exception(failed))
+        else:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(settle, lambda: future.set_result(result))
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return await future
