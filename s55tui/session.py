@@ -75,6 +75,7 @@ class DraftSession:
         self.holder: object | None = None  # who holds the lock, when it is not us
         self.lock: object | None = None
         self._save_lock = threading.Lock()
+        self._preparing = threading.RLock()  # held while ``prepare_for_saving`` parses
 
     @classmethod
     def open(cls, path: Path) -> DraftSession:
@@ -110,8 +111,35 @@ class DraftSession:
         lock = self.lock
         if isinstance(lock, DraftLock) and self.path.parent.is_dir() and not lock.still_ours():
             raise LockLostError(f"{self.path}: someone else took this draft over; not saved here")
+        self.prepare_for_saving()  # or wait for the parse already under way, not parse twice
         with self._save_lock:
             save_draft(self.path, snap.draft, loaded_from=self.path)
+
+    def prepare_for_saving(self) -> None:
+        """Parse the file for comment-keeping saves now, off the app's thread, so the first save
+        does not have to: at 10,000 items that parse takes seconds, and text typed meanwhile
+        was at risk for that long. Any thread, any number of times: one parse at a time (a save
+        that comes during it waits for it rather than parsing again), and a parse overtaken by
+        a save is dropped (it is kept only if the file's text is still the one parsed).
+        """
+        from s55tui.draftfile.reader import FileState
+
+        state = self.draft.file_state
+        if not isinstance(state, FileState) or state.document is not None:
+            return
+        import tomlkit  # as the writer does: only saving needs it
+
+        with self._preparing:
+            if state.document is not None:  # parsed by another thread while this one waited
+                return
+            text = state.text
+            try:
+                document = tomlkit.parse(text)
+            except Exception:  # the save parses again, and reports what is wrong
+                return
+            with self._save_lock:
+                if self.draft.file_state is state and state.document is None and state.text == text:
+                    state.document = document
 
     def landed(self, snap: Snapshot, when: datetime | None = None) -> None:
         """Bring a written snapshot's bookkeeping back into the live draft (the app's thread)."""

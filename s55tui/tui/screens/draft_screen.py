@@ -9,6 +9,7 @@ the last day, the progress and whether everything is saved.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Iterable
 from datetime import date
@@ -144,6 +145,13 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         yield StatusLine(id="status")
         yield Footer()
 
+    def _prepare_for_saving(self) -> None:
+        """After the first frame, parse the file for the first save on a thread (see the session)."""
+        if not self.session.read_only:
+            threading.Thread(
+                target=self.session.prepare_for_saving, name="s55tui-prepare", daemon=True
+            ).start()
+
     def on_mount(self) -> None:
         self.set_interval(LOCK_CHECK_SECONDS, self._check_lock)
         self.title = self.draft.report.title or self.path.name
@@ -152,6 +160,7 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         self.show_banner()
         self.go(self.step)
         self.call_after_refresh(self.editor.focus_first)
+        self.call_after_refresh(self._prepare_for_saving)
         if not self.draft.items:
             self.notify(
                 "No items yet. ctrl+o then i imports them from the report's text or file; "
