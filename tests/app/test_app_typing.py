@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 from apptools import run_app, type_text
+from textual import events
 from textual.widgets import Label, TextArea
 
 from s55tui.draftfile import save_draft
 from s55tui.model import Item, Report
 from s55tui.profile import Profile
+from s55tui.tui.dialogs.confirm import ConfirmDialog
 from s55tui.tui.steps import Step
 from s55tui.tui.widgets.outline import Outline
 
@@ -140,3 +142,39 @@ def test_the_outline_mark_and_progress_follow_the_first_letter_typed_and_the_las
         assert shown(screen) == ("✓", "2/2 written")
 
     run_app(path, typing)
+
+
+@pytest.mark.slow
+def test_a_paste_longer_than_any_response_is_asked_about_first(tmp_path: Path) -> None:
+    """A 20 MB paste once froze the app for two minutes; a paste that long is asked about."""
+    path = two_item_draft(tmp_path)
+    huge = "The force has reviewed its practice and will report progress to the panel.\n" * 14_000
+    seen: dict[str, object] = {}
+
+    async def paste(app, pilot) -> None:
+        screen = app.screen
+        screen.go(Step("item", 0), "cc_response")
+        await pilot.pause()
+        area = screen.query_one("#f-cc_response", TextArea)
+        app.post_message(events.Paste(huge))
+        await pilot.pause()
+        seen["asked"] = isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        seen["after no"] = area.text
+        app.post_message(events.Paste(huge))
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        seen["after yes"] = len(area.text)
+        area.clear()
+        app.post_message(events.Paste("Agreed."))  # a paste of a usual length goes straight in
+        await pilot.pause()
+        seen["screen"] = app.screen
+        seen["usual"] = area.text
+
+    run_app(path, paste)
+    assert seen["asked"] is True
+    assert seen["after no"] == ""
+    assert seen["after yes"] == len(huge)  # all of it, once the officer said so
+    assert not isinstance(seen["screen"], ConfirmDialog) and seen["usual"] == "Agreed."

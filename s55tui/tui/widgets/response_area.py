@@ -17,9 +17,12 @@ from textual import events
 from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import TextArea
-from textual.widgets.text_area import Edit, EditResult
+from textual.widgets.text_area import Edit, EditResult, Selection
 
+from s55tui.draftfile.schema import LONG_TEXT
 from s55tui.textclean import clean_text
+
+LONG_PASTE = LONG_TEXT  # characters: the length a draft reports as "far longer than any response"
 
 
 class ResponseArea(TextArea):
@@ -98,12 +101,38 @@ class ResponseArea(TextArea):
                 return
 
     async def _on_paste(self, event: events.Paste) -> None:
-        """Insert the pasted text cleaned, where TextArea would insert it raw."""
+        """Insert the pasted text cleaned, where TextArea would insert it raw.
+
+        A paste over ``LONG_PASTE`` characters is asked about first: the text box takes about
+        3 s a million characters to lay out (a 20 MB paste froze the app for two minutes), and
+        a paste that long is nearly always the wrong thing copied.
+        """
         event.prevent_default()
         event.stop()
         if self.read_only:
             return
         text = clean_text(event.text)
-        if result := self._replace_via_keyboard(text, *self.selection):
+        if len(text) <= LONG_PASTE:
+            self._insert_pasted(text, self.selection)
+            return
+        from s55tui.tui.dialogs.confirm import ConfirmDialog
+
+        selection = self.selection
+        question = (
+            f"This paste is {len(text):,} characters long, far longer than any response "
+            f"(it takes the app about {max(1, len(text) // 300_000)} s to lay it out). "
+            "Was that what you meant to copy?"
+        )
+
+        def answered(paste: bool | None) -> None:
+            if paste:
+                self._insert_pasted(text, selection)
+            else:
+                self.notify("Nothing was pasted.", timeout=4)
+
+        self.app.push_screen(ConfirmDialog(question, "Paste it", "Don't paste"), answered)
+
+    def _insert_pasted(self, text: str, selection: Selection) -> None:
+        if result := self._replace_via_keyboard(text, *selection):
             self.move_cursor(result.end_location)
             self.focus()
