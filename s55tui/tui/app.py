@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -45,6 +45,36 @@ class S55App(App[None]):
         self.profile = profile or Profile()
         self.drafts_dir = drafts_dir or self.profile.drafts or Path("drafts")
         self.today = today
+
+    # Keys the terminal sends hard on the heels of a paste are the paste's own text read as
+    # keys: a copied text holding the terminal's end-of-paste sequence ends the paste early,
+    # and what follows (a Delete, a ctrl key, a "y") would act on the draft. Nobody types a
+    # key within this many seconds of a paste landing, so such keys are dropped, except
+    # printable ones, which go in as the text they were.
+    PASTE_TAIL_SECONDS: ClassVar[float] = 0.02
+    _pasted_at: float = float("-inf")
+    _warned_at: float = float("-inf")
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop keys that are the tail of a paste (see ``PASTE_TAIL_SECONDS``), then go on as usual."""
+        if isinstance(event, events.Paste):
+            self._pasted_at = event.time
+        elif (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and not event.is_printable
+            and event.time - self._pasted_at < self.PASTE_TAIL_SECONDS
+        ):
+            if self._warned_at != self._pasted_at:  # once a paste, however many keys
+                self._warned_at = self._pasted_at
+                self.notify(
+                    "Keys that came inside the paste were ignored (Delete, arrows, ctrl keys): the "
+                    "copied text held a terminal control sequence. Check the pasted text.",
+                    severity="warning",
+                    timeout=10,
+                )
+            return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         from s55tui.tui.hangup import install
