@@ -18,6 +18,7 @@ from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.lock import DraftLock, acquire, take_over, who_holds
 from s55tui.draftfile.lockrecord import lock_path, record_path, this_host, this_user
 from s55tui.tui.dialogs.choice import ChoiceDialog
+from s55tui.tui.screens.draft_screen import DraftScreen
 from s55tui.tui.steps import Step
 
 pytestmark = pytest.mark.process
@@ -227,3 +228,39 @@ def test_a_save_after_a_take_over_is_refused_at_once_not_at_the_next_poll(tmp_pa
     assert seen["asked"] is True
     assert seen["kept"] and MINE.startswith(str(seen["kept"]))  # stays in the app, to keep as a copy
     assert seen["shown"] == seen["kept"]  # the box shows exactly what the app keeps
+
+
+def test_open_theirs_when_theirs_cannot_be_read_goes_on_in_my_copy(tmp_path: Path) -> None:
+    """Their editor saved the draft in cp1252: opening it fails, so the officer goes on in the copy."""
+    path = copy_example(EXAMPLE, tmp_path)
+    seen: dict[str, object] = {}
+
+    async def session(app, pilot) -> None:
+        screen = app.screen
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        text = path.read_text(encoding="utf-8").replace('version = "', 'version = "colleague’s £ ', 1)
+        path.write_bytes(text.encode("cp1252"))
+        seen["theirs"] = path.read_bytes()
+        await type_text(pilot, MINE)
+        for _ in range(40):
+            if isinstance(app.screen, ChoiceDialog):
+                break
+            await pilot.pause(0.1)
+        seen["asked"] = isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        seen["screen"] = app.screen
+        seen["path"] = screen.session.path
+        seen["area"] = screen.query_one("#f-cc_response", TextArea).text
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    run_app(path, session)
+    copies = sorted(path.parent.glob(f"{path.stem} (my copy *){path.suffix}"))
+    assert seen["asked"] is True
+    assert isinstance(seen["screen"], DraftScreen)  # still working, no traceback
+    assert len(copies) == 1 and seen["path"] == copies[0]
+    assert seen["area"] == MINE and load_draft(copies[0]).draft.items[1].cc_response == MINE
+    assert path.read_bytes() == seen["theirs"]  # theirs untouched

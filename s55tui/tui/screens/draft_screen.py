@@ -568,14 +568,24 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         except S55Error as error:
             self.notify(str(error), title="Not saved", severity="error")
             return
+        if choice == "reload":
+            try:
+                self.session.reload()
+            except S55Error as error:  # theirs cannot be read (another encoding, broken TOML)
+                choice = "copy"
+                self.notify(
+                    f"Their version cannot be opened: {error}",
+                    title="Changed on disk",
+                    severity="error",
+                    timeout=15,
+                )
+            else:
+                self.reload_view()
+                message = f"Opened their version. Yours is kept as {copy.name}."
         if choice == "copy":
             self.session.moved_to(copy)
             self.sub_title = str(copy)
             message = f"Your version is saved as {copy.name}; you are now editing it."
-        else:
-            self.session.reload()
-            self.reload_view()
-            message = f"Opened their version. Yours is kept as {copy.name}."
         self.notify(message, title="Changed on disk", timeout=12)
         self.show_save_state()
 
