@@ -11,4 +11,6 @@ python3 -m venv "$venv"
 "$venv/bin/uv" pip install --quiet --python "$venv/bin/python" --resolution lowest-direct -e '.[test]'
 "$venv/bin/uv" pip freeze --python "$venv/bin/python" --exclude-editable > "$venv/versions.txt"
 echo "lowest versions (in $venv/versions.txt):"; tr '\n' ' ' < "$venv/versions.txt"; echo
-"$venv/bin/python" -m pytest -q -n auto -p no:cacheprovider "$@"
+"$venv/bin/python" -m compileall -q s55tui bench tests > /dev/null  # as .ci/run does
+workers=$("$venv/bin/python" -c 'import os; print(2 * (os.cpu_count() or 1))')
+"$venv/bin/python" -m pytest -q -n "$workers" --dist worksteal -p no:cacheprovider "$@"

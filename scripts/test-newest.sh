@@ -11,4 +11,6 @@ python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
 "$venv/bin/python" -m pip freeze --exclude-editable > "$venv/versions.txt"
 echo "newest versions (in $venv/versions.txt):"; tr '\n' ' ' < "$venv/versions.txt"; echo
-"$venv/bin/python" -m pytest -q -n auto -p no:cacheprovider "$@"
+"$venv/bin/python" -m compileall -q s55tui bench tests > /dev/null  # as .ci/run does
+workers=$("$venv/bin/python" -c 'import os; print(2 * (os.cpu_count() or 1))')
+"$venv/bin/python" -m pytest -q -n "$workers" --dist worksteal -p no:cacheprovider "$@"
