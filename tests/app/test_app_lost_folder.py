@@ -21,6 +21,7 @@ from s55tui.tui.locking import lost_to
 from s55tui.tui.screens.draft_screen import DraftScreen
 
 TYPED = "Typed before the drive dropped"
+AFTER = " and after it dropped"
 
 
 def test_a_folder_that_vanishes_keeps_the_text_and_says_why(
@@ -40,7 +41,8 @@ def test_a_folder_that_vanishes_keeps_the_text_and_says_why(
         await pilot.press("ctrl+g")
         await pilot.pause()
         await type_text(pilot, TYPED)
-        shutil.rmtree(folder)  # the working folder goes with it
+        shutil.rmtree(folder)  # the working folder goes with it (autosave may have saved TYPED)
+        await type_text(pilot, AFTER)  # so there is something unsaved, however fast autosave was
         await pilot.press("ctrl+s")
         await pilot.pause(0.5)
         seen["taken over by"] = lost_to(session)
@@ -54,4 +56,4 @@ def test_a_folder_that_vanishes_keeps_the_text_and_says_why(
     assert seen["state"] == "NOT SAVED"
     assert seen["error"] == f"{folder / 'draft.toml'}: cannot save: the folder {folder} does not exist"
     assert isinstance(seen["screen"], DraftScreen)
-    assert seen["box"] is not None and TYPED in str(seen["box"])
+    assert seen["box"] is not None and TYPED + AFTER in str(seen["box"])
