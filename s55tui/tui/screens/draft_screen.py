@@ -433,7 +433,15 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         self.show_save_state()
 
     def show_save_state(self) -> None:
-        status = self.query_one(StatusLine)
+        """Show the save state; a save that lands while the screen is being closed shows nothing.
+
+        (The save worker can finish after quitting has begun to take the screen apart; the
+        status line is then gone, and that must not end the app with a traceback.)
+        """
+        found = self.query(StatusLine)
+        if not found:
+            return
+        status = found.first()
         session = self.session
         status.show_save_state(session.status_text(), failed=bool(session.error), dirty=session.dirty)
 
