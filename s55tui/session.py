@@ -19,6 +19,7 @@ from pathlib import Path
 
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.lock import DraftLock
+from s55tui.draftfile.reader import FileState
 from s55tui.errors import DraftError, LockLostError
 from s55tui.model import ChecklistEntry, Draft, Item
 
@@ -108,12 +109,20 @@ class DraftSession:
         """
         if self.read_only:
             raise DraftError(f"{self.path}: opened read-only ({self.held_by or 'locked'}); not saved")
-        lock = self.lock
-        if isinstance(lock, DraftLock) and self.path.parent.is_dir() and not lock.still_ours():
+        if self.lock_taken():
             raise LockLostError(f"{self.path}: someone else took this draft over; not saved here")
         self.prepare_for_saving()  # or wait for the parse already under way, not parse twice
         with self._save_lock:
             save_draft(self.path, snap.draft, loaded_from=self.path)
+
+    def lock_taken(self) -> bool:
+        """Whether a colleague took our lock on the draft (before a save, and on the app's poll).
+
+        A folder that has gone (a network drive dropped) takes the lock's files with it, but
+        nobody took the draft over: False, and the save says what happened instead.
+        """
+        lock = self.lock
+        return isinstance(lock, DraftLock) and self.path.parent.is_dir() and not lock.still_ours()
 
     def prepare_for_saving(self) -> None:
         """Parse the file for comment-keeping saves now, off the app's thread, so the first save
@@ -122,8 +131,6 @@ class DraftSession:
         that comes during it waits for it rather than parsing again), and a parse overtaken by
         a save is dropped (it is kept only if the file's text is still the one parsed).
         """
-        from s55tui.draftfile.reader import FileState
-
         state = self.draft.file_state
         if not isinstance(state, FileState) or state.document is not None:
             return

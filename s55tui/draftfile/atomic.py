@@ -73,8 +73,8 @@ def write_files_atomic(
     staged: list[tuple[Path, Path]] = []
     current = next(iter(files))
     for path in files if backup else ():
-        if backup_path(path).is_dir():  # "Is a directory" would not say which, or what to do
-            where = backup_path(path)
+        where = backup_path(path)
+        if where.is_dir():  # "Is a directory" would not say which, or what to do
             raise error(
                 f"{path}: cannot save: {where} is a folder, where the previous version is kept; "
                 f"rename or remove it; {_left_as_it_was(path)}"

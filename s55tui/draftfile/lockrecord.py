@@ -64,7 +64,8 @@ def lock_path(draft: Path) -> Path:
 
 def record_path(draft: Path) -> Path:
     """The record of who holds the lock on ``draft``."""
-    return lock_path(draft).with_name(lock_path(draft).name + ".json")
+    lock = lock_path(draft)
+    return lock.with_name(lock.name + ".json")
 
 
 def this_user() -> str:

@@ -36,13 +36,8 @@ def take_over_session(session: DraftSession) -> None:
 
 
 def lost_to(session: DraftSession) -> str | None:
-    """Who took the draft over from us, if someone did; None while the lock is still ours.
-
-    A folder that has gone (a network drive dropped) takes the lock's files with it, but
-    nobody took the draft over: None, and the next save says what happened instead.
-    """
-    lock = session.lock
-    if not isinstance(lock, DraftLock) or not session.path.parent.is_dir() or lock.still_ours():
+    """Who took the draft over from us, if someone did (``DraftSession.lock_taken``); else None."""
+    if not session.lock_taken():
         return None
     try:
         holder = who_holds(session.path)

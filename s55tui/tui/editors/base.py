@@ -29,12 +29,6 @@ from s55tui.textclean import clean_line
 LINE, TEXT, DATE, CHOICE = "line", "text", "date", "choice"
 
 
-def parse_date(value: str, *, required: bool = False) -> date | None:
-    """The date typed (ISO, day-first or written out), or None for an empty field that may be
-    empty; ValueError (``DateTextError``) with a plain reason otherwise. See ``s55tui.datetext``."""
-    return read_date(value, required=required)
-
-
 class StepEditor(VerticalScroll):
     """A scrolling form editing one part of the draft; subclasses say which fields and target."""
 
@@ -132,7 +126,7 @@ class StepEditor(VerticalScroll):
             elif kind == DATE and isinstance(widget, Input):
                 with contextlib.suppress(ValueError):  # the last good date stays; the field says why
                     changed |= self._store(
-                        name, parse_date(widget.value, required=name in self.REQUIRED_DATES)
+                        name, read_date(widget.value, required=name in self.REQUIRED_DATES)
                     )
             elif kind == LINE and isinstance(widget, Input):
                 changed |= self._store(name, clean_line(widget.value))
@@ -205,7 +199,7 @@ class StepEditor(VerticalScroll):
         event.stop()  # handled: nothing above the editor listens for it
         if self.FIELDS[name] == DATE:
             try:
-                value = parse_date(event.value, required=name in self.REQUIRED_DATES)
+                value = read_date(event.value, required=name in self.REQUIRED_DATES)
             except ValueError as error:
                 self._show_error(name, self._kept(name, str(error)))
                 return

@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Static
 
+from s55tui.datetext import read_date
 from s55tui.model import Draft
-from s55tui.tui.editors.base import StepEditor, parse_date
+from s55tui.tui.editors.base import StepEditor
 
 
 class ChecklistEditor(StepEditor):
@@ -97,7 +98,7 @@ class ChecklistEditor(StepEditor):
         index = int(event.input.id[3:])
         error = self.query_one(f"#e-on-{index}", Label)
         try:
-            when = parse_date(event.value)
+            when = read_date(event.value)
         except ValueError as reason:
             error.update(str(reason))
             return

@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static
 from textual.worker import get_current_worker
 
+from s55tui.datetext import read_date
 from s55tui.deadline import Deadline, deadline
 from s55tui.model import Draft
-from s55tui.tui.editors.base import CHOICE, DATE, LINE, StepEditor, error_label, field_label, parse_date
+from s55tui.tui.editors.base import CHOICE, DATE, LINE, StepEditor, error_label, field_label
 from s55tui.vocab import REPORT_TYPES
 
 # field id -> (section of the draft, attribute, label)
@@ -90,7 +91,7 @@ class DetailsEditor(StepEditor):
 
     def _published(self) -> date | None:
         try:
-            return parse_date(self.query_one("#f-report-published", Input).value)
+            return read_date(self.query_one("#f-report-published", Input).value)
         except ValueError:
             return None
 
