@@ -48,6 +48,7 @@ def dumps_draft(draft: Draft) -> str:
     else:
         if state.document is None:
             state.document = tomlkit.parse(state.text)
+            state.written = {}
         doc = state.document
         fresh = False
     _put(doc, "format", FORMAT_VERSION, True)
@@ -61,13 +62,16 @@ def dumps_draft(draft: Draft) -> str:
                 doc[name] = table
         else:
             _put_fields(table, getattr(draft, name), spec, fresh, name)
-    _put_array(doc, "items", draft.items, schema.ITEM)
-    _put_array(doc, "checklist", draft.checklist, schema.CHECKLIST)
+    written = state.written if state is not None else {}
+    now_written: dict[int, tuple[Any, tuple[Any, ...]]] = {}
+    _put_array(doc, "items", draft.items, schema.ITEM, written, now_written)
+    _put_array(doc, "checklist", draft.checklist, schema.CHECKLIST, written, now_written)
     text = doc.as_string()
     if state is None:
-        draft.file_state = FileState(text, doc)
+        draft.file_state = FileState(text, doc, now_written)
     else:
         state.text = text
+        state.written = now_written
     return text
 
 
@@ -195,8 +199,20 @@ def _put(table: Any, key: str, value: Any, write_new: bool, default: Any = None)
         table[key] = value
 
 
-def _put_array(doc: Any, name: str, objects: list[Any], spec: dict[str, schema.Converter]) -> None:
-    """Write [[items]] or [[checklist]], reusing each object's own table where it has one."""
+def _put_array(
+    doc: Any,
+    name: str,
+    objects: list[Any],
+    spec: dict[str, schema.Converter],
+    written: dict[int, tuple[Any, tuple[Any, ...]]],
+    now_written: dict[int, tuple[Any, tuple[Any, ...]]],
+) -> None:
+    """Write [[items]] or [[checklist]], reusing each object's own table where it has one.
+
+    ``written`` says what each table was last given; a table whose object still has those
+    values is left as it is without looking inside it. ``now_written`` collects the same for
+    this save.
+    """
     import tomlkit
 
     existing = doc.get(name)
@@ -210,7 +226,11 @@ def _put_array(doc: Any, name: str, objects: list[Any], spec: dict[str, schema.C
             table, fresh = old_tables[origin], False
         else:
             table, fresh = tomlkit.table(), True
-        _put_fields(table, obj, spec, fresh, f"{name}[{number}]")
+        values = tuple(getattr(obj, key) for key in spec)
+        before = written.get(id(table))
+        if before is None or before[0] is not table or before[1] != values:
+            _put_fields(table, obj, spec, fresh, f"{name}[{number}]")
+        now_written[id(table)] = (table, values)
         tables.append(table)
     for index, obj in enumerate(objects):
         obj.origin = index
