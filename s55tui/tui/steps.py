@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from s55tui.model import Draft
-from s55tui.progress import ANSWERED, item_state
+from s55tui.progress import ANSWERED, item_state, owed_fields
 
 DETAILS = "details"
 FINDINGS = "findings"
@@ -82,20 +82,68 @@ def step_done(step: Step, draft: Draft) -> bool:
     return False
 
 
-def next_unanswered(draft: Draft, after: Step) -> Step | None:
-    """The next step that still owes something, going round from ``after``; None when none does."""
+# The fields of each step that can be owed, in the order its editor shows them: ctrl+g walks
+# them in this order. A field not listed (an office's name on the details step) counts as
+# after them all.
+_ORDER = {
+    DETAILS: ("report-title", "report-type", "report-published"),
+    FINDINGS: ("summary",),
+    "item": ("kind", "number", "status", "to", "text", "cc_response", "pcc_response", "notes", "intro"),
+    CC: ("cc_comments",),
+    PCC: ("pcc_comments", "pcc_reply"),
+}
+
+
+def owed_in_step(step: Step, draft: Draft) -> list[str]:
+    """The fields of ``step`` still owed and empty, in the editor's order (``box-3`` for a box)."""
+    if step.kind == "item":
+        item = draft.items[step.index]
+        if item.no_local_action or (not item.to and item.kind == "recommendation"):
+            # one position is owed, in either response: the commissioner's box asks for it
+            written = item.pcc_response.strip() or item.cc_response.strip()
+            return [] if written else ["pcc_response"]
+        return [name for name in owed_fields(item) if not getattr(item, name).strip()]
+    if step.kind == DETAILS:
+        report = draft.report
+        wanted = (("report-title", report.title.strip()), ("report-published", report.published))
+        return [name for name, done in wanted if not done]
+    if step.kind == FINDINGS:
+        return [] if draft.report.summary.strip() else ["summary"]
+    if step.kind == CC:
+        return [] if draft.response.cc_comments.strip() else ["cc_comments"]
+    if step.kind == PCC:
+        return [] if draft.response.pcc_comments.strip() else ["pcc_comments"]
+    if step.kind == CHECKLIST:
+        return [f"box-{index}" for index, box in enumerate(draft.checklist) if not box.done]
+    return []
+
+
+def _rank(step: Step, name: str) -> int:
+    """Where field ``name`` comes in its step; unknown fields (and none) after the owed ones."""
+    if step.kind == CHECKLIST and name.startswith(("box-", "on-")) and name[name.index("-") + 1 :].isdigit():
+        return int(name[name.index("-") + 1 :])
+    order = _ORDER.get(step.kind, ())
+    return order.index(name) if name in order else len(order) + 1_000_000
+
+
+def next_owed(draft: Draft, here: Step, field: str = "") -> tuple[Step, str] | None:
+    """The first response still owed after the cursor (in ``field`` of step ``here``; no
+    field: at the start of the step), in reading order across the steps and going round;
+    None when nothing is owed. The field the cursor is in is where the search starts, not
+    where it lands, unless it is the only thing still owed.
+    """
     steps = [s for s in all_steps(draft) if s.kind != REVIEW]
-    if not steps:
+    owed = [
+        (number, _rank(step, name), step, name)
+        for number, step in enumerate(steps)
+        for name in owed_in_step(step, draft)
+    ]
+    if not owed:
         return None
-    try:
-        start = steps.index(after) + 1
-    except ValueError:
-        start = 0
-    for offset in range(len(steps)):
-        step = steps[(start + offset) % len(steps)]
-        if not step_done(step, draft):
-            return step
-    return None
+    at = (steps.index(here), _rank(here, field) if field else -1) if here in steps else (-1, -1)
+    later = [place for place in owed if (place[0], place[1]) > at]
+    _, _, step, name = (later or owed)[0]
+    return step, name
 
 
 _FIELD = re.compile(r"^(items|checklist)\[(\d+)\](?:\.(\w+))?$")
