@@ -3,7 +3,9 @@
 Findings come in three severities. ``missing`` is something the law or the addressees
 require (a recommendation with no position, a response an addressee owes, the overall
 comments); a draft with any is not ready, and ``s55tui check`` exits 1. ``warning`` is
-something an officer should look at (placeholder text, a deadline on a bank holiday).
+something an officer should look at (placeholder text, a deadline on a bank holiday); a
+placeholder ("TBC") is a warning that also keeps the draft from being ready, since it must
+never be published.
 ``reminder`` is a checklist box not yet ticked, which is normal until the response is out.
 Each finding names its place as the officer knows it ("Recommendation 4") and as the file
 does (``items[4].cc_response``), so the app can jump straight to it.
@@ -33,6 +35,7 @@ class Finding:
     where: str
     message: str
     field: str = ""
+    blocks: bool = False  # keeps the draft from being ready, though only a warning (a "TBC")
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -51,8 +54,29 @@ class CheckResult:
 
     @property
     def ready(self) -> bool:
-        """True when nothing required is missing."""
-        return not self.of(MISSING)
+        """True when nothing required is missing and no placeholder is left to publish."""
+        return not any(f.severity == MISSING or f.blocks for f in self.findings)
+
+
+def counted(number: int, word: str) -> str:
+    """ "1 warning", "2 warnings", "no warnings": a count in words that agree with it."""
+    if number == 0:
+        return f"no {word}s"
+    return f"{number:,} {word}{'' if number == 1 else 's'}"
+
+
+def verdict(result: CheckResult) -> str:
+    """Whether the draft can be published, in a sentence: the review's and ``check``'s last line."""
+    missing = len(result.of(MISSING))
+    placeholders = sum(1 for f in result.findings if f.blocks)
+    if not missing and not placeholders:
+        return "Ready to publish: nothing required is missing."
+    why = []
+    if missing:
+        why.append(f"{counted(missing, 'thing')} missing")
+    if placeholders:
+        why.append(f"{counted(placeholders, 'placeholder')} (such as TBC) left in")
+    return f"Not ready: {' and '.join(why)}."
 
 
 def check(draft: Draft, today: date | None = None) -> CheckResult:
@@ -161,7 +185,8 @@ def _placeholders(draft: Draft) -> list[Finding]:
     for where, path, text in places:
         match = _PLACEHOLDER.search(text)
         if match:
-            out.append(Finding(WARNING, where, f"placeholder text left in: {match.group(0)!r}", path))
+            message = f"placeholder text left in: {match.group(0)!r}"
+            out.append(Finding(WARNING, where, message, path, blocks=True))
     return out
 
 

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from s55tui.draftfile import load_draft, save_draft
-from s55tui.draftfile.lock import DraftLock
+from s55tui.draftfile.lock import DraftLock, LockHolder, acquire, take_over, who_holds
 from s55tui.draftfile.reader import FileState
 from s55tui.errors import DraftError, LockLostError
 from s55tui.model import ChecklistEntry, Draft, Item
@@ -33,14 +33,14 @@ class Snapshot:
     pairs: list[tuple[Item | ChecklistEntry, Item | ChecklistEntry]] = field(default_factory=list)
 
 
-def _snapshot_draft(draft: Draft) -> tuple[Draft, list[tuple[object, object]]]:
+def _snapshot_draft(draft: Draft) -> tuple[Draft, list[tuple[Item | ChecklistEntry, Item | ChecklistEntry]]]:
     """Copy the draft's objects (not its strings, which never change in place)."""
     items = [dataclasses.replace(item, to=list(item.to)) for item in draft.items]
     boxes = [dataclasses.replace(box) for box in draft.checklist]
     for copy, live in zip(items, draft.items, strict=True):
         copy.origin = live.origin
-    for copy, live in zip(boxes, draft.checklist, strict=True):
-        copy.origin = live.origin
+    for box_copy, box in zip(boxes, draft.checklist, strict=True):
+        box_copy.origin = box.origin
     snap = dataclasses.replace(
         draft,
         report=dataclasses.replace(draft.report),
@@ -50,15 +50,19 @@ def _snapshot_draft(draft: Draft) -> tuple[Draft, list[tuple[object, object]]]:
         checklist=boxes,
     )
     snap.file_state = draft.file_state
-    pairs = list(zip(draft.items, items, strict=True)) + list(zip(draft.checklist, boxes, strict=True))
+    pairs: list[tuple[Item | ChecklistEntry, Item | ChecklistEntry]] = []
+    pairs += zip(draft.items, items, strict=True)
+    pairs += zip(draft.checklist, boxes, strict=True)
     return snap, pairs
 
 
 class DraftSession:
-    """A draft being edited, with its save state.
+    """A draft being edited, with its save state and its lock.
 
     ``generation`` counts edits; the draft is saved when ``saved_generation`` has caught up.
-    ``read_only`` is set when someone else holds the draft's lock.
+    ``read_only`` is set when someone else holds the draft's lock (``holder``, described in
+    ``held_by``). The lock is taken, taken over, found lost and released only here, so the
+    app and the tests see one story of who may save.
     """
 
     def __init__(self, path: Path, draft: Draft, warnings: list[str] | None = None) -> None:
@@ -73,8 +77,8 @@ class DraftSession:
         self.error: str | None = None
         self.read_only = False
         self.held_by: str | None = None
-        self.holder: object | None = None  # who holds the lock, when it is not us
-        self.lock: object | None = None
+        self.holder: LockHolder | None = None  # who holds the lock, when it is not us
+        self.lock: DraftLock | None = None
         self._save_lock = threading.Lock()
         self._preparing = threading.RLock()  # held while ``prepare_for_saving`` parses
 
@@ -83,6 +87,48 @@ class DraftSession:
         """Load the draft at ``path``; a file that cannot be read raises ``DraftError``."""
         result = load_draft(path)
         return cls(path, result.draft, result.warnings)
+
+    # -- the lock --------------------------------------------------------------------------
+    def acquire_lock(self) -> None:
+        """Lock the draft, or go read-only saying who holds it; where no lock can be made at all
+        (a read-only or unreachable folder) stay editable with a warning: every save is still
+        checked against the file on disk."""
+        result = acquire(self.path)
+        if isinstance(result, DraftLock):
+            self.lock, self.holder = result, None
+        elif isinstance(result, LockHolder):
+            self.read_only, self.holder = True, result
+            self.held_by = f"open by {result.describe()}"
+        else:
+            self.warnings.insert(0, f"not locked ({result.message}); others could open it too")
+
+    def take_over(self) -> None:
+        """Take the lock from whoever holds it (the officer confirmed) and read their latest;
+        raises ``DraftError``."""
+        self.lock = take_over(self.path, self.holder)
+        self.read_only, self.holder, self.held_by = False, None, None
+        self.reload()
+
+    def lost_to(self) -> str | None:
+        """Who took the draft over from us, if someone did (see ``lock_taken``); else None."""
+        if not self.lock_taken():
+            return None
+        try:
+            holder = who_holds(self.path)
+        except OSError:
+            return None
+        return holder.describe() if holder else "someone else"
+
+    def lose_lock(self, who: str) -> None:
+        """``who`` took the draft over: read-only from now on, and never saved here again."""
+        self.read_only, self.lock = True, None
+        self.held_by = f"taken over by {who}"
+
+    def release_lock(self) -> None:
+        """Let others open the draft again (any number of times)."""
+        lock, self.lock = self.lock, None
+        if lock is not None:
+            lock.release()
 
     # -- edits -------------------------------------------------------------------------------
     def changed(self) -> None:
@@ -98,7 +144,7 @@ class DraftSession:
     def snapshot(self) -> Snapshot:
         """Take a copy of the draft as it is now, to save from another thread."""
         draft, pairs = _snapshot_draft(self.draft)
-        return Snapshot(draft, self.generation, pairs)  # type: ignore[arg-type]
+        return Snapshot(draft, self.generation, pairs)
 
     def write(self, snap: Snapshot) -> None:
         """Write a snapshot to the file; any thread. Raises ``DraftError`` with the reason.
@@ -122,7 +168,7 @@ class DraftSession:
         nobody took the draft over: False, and the save says what happened instead.
         """
         lock = self.lock
-        return isinstance(lock, DraftLock) and self.path.parent.is_dir() and not lock.still_ours()
+        return lock is not None and self.path.parent.is_dir() and not lock.still_ours()
 
     def prepare_for_saving(self) -> None:
         """Parse the file for comment-keeping saves now, off the app's thread, so the first save
@@ -177,8 +223,11 @@ class DraftSession:
         self.error = None
 
     def moved_to(self, path: Path) -> None:
-        """The draft now lives at ``path`` (a copy was saved there); edits go to it from now on."""
-        self.path = path
+        """The draft now lives at ``path`` (a copy was saved there); edits go to it from now on,
+        so the original's lock is let go and the copy is locked instead."""
+        self.release_lock()
+        self.path = Path(os.path.abspath(path))
+        self.acquire_lock()
         result = load_draft(path)
         self.draft.file_state = result.draft.file_state
         for index, item in enumerate(self.draft.items):

@@ -1,7 +1,8 @@
 """Say what a draft still needs: every missing response, placeholder and unticked box.
 
-Exit status: 0 when nothing required is missing, 1 when something is, 2 when the file
-cannot be read. Warnings and reminders never change the exit status.
+Exit status: 0 when the draft is ready to publish, 1 when something required is missing or a
+placeholder ("TBC") is left in, 2 when the file cannot be read. Other warnings and reminders
+never change the exit status.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult, check
+from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult, check, verdict
 from s55tui.deadline import long_date
 from s55tui.draftfile import load_draft
 from s55tui.model import Draft
@@ -51,13 +52,8 @@ def as_text(source: str, draft: Draft, result: CheckResult) -> str:
         if found:
             lines += ["", f"{_HEADINGS[severity]} ({len(found)}):"]
             lines += [f"  {finding}" for finding in found]
-    missing = len(result.of(MISSING))
     lines.append("")
-    lines.append(
-        "Ready: nothing required is missing."
-        if not missing
-        else f"Not ready: {_count(missing, 'thing')} missing."
-    )
+    lines.append(verdict(result))
     return "\n".join(lines)
 
 

@@ -76,6 +76,18 @@ def list_templates(office_dir: Path | None = None) -> list[TemplateInfo]:
     return found
 
 
+def template_names(office_dir: Path | None = None) -> tuple[list[str], str]:
+    """The names a draft can choose from (office ones first), and why the office's own
+    templates could not be read ("" when they could): then only the built-in ones are offered."""
+    from s55tui.errors import S55Error
+
+    try:
+        infos, problem = list_templates(office_dir), ""
+    except S55Error as error:
+        infos, problem = list_templates(None), str(error)
+    return [info.name for info in infos if not info.shadowed], problem
+
+
 def find_template(name: str, office_dir: Path | None = None) -> TemplateInfo:
     """The template called ``name``, or an error listing the ones there are."""
     available = [info for info in list_templates(office_dir) if not info.shadowed]

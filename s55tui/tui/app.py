@@ -6,6 +6,7 @@ tests and benchmarks never touch a real home folder or depend on the calendar.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -56,9 +57,12 @@ class S55App(App[None]):
     _warned_at: float = float("-inf")
 
     async def on_event(self, event: events.Event) -> None:
-        """Drop keys that are the tail of a paste (see ``PASTE_TAIL_SECONDS``), then go on as usual."""
+        """Drop keys that are the tail of a paste (see ``PASTE_TAIL_SECONDS``), and a paste the
+        draft screen has no text box for (it says so), then go on as usual."""
         if isinstance(event, events.Paste):
             self._pasted_at = event.time
+            if not event.is_forwarded and self._paste_refused():
+                return
         elif (
             isinstance(event, events.Key)
             and not event.is_forwarded
@@ -75,6 +79,15 @@ class S55App(App[None]):
                 )
             return
         await super().on_event(event)
+
+    def _paste_refused(self) -> bool:
+        """Whether the screen showing refuses a paste (the cursor is in no text box of the step)."""
+        draft_screen = sys.modules.get("s55tui.tui.screens.draft_screen")  # loaded once one is open
+        return (
+            draft_screen is not None
+            and isinstance(self.screen, draft_screen.DraftScreen)
+            and self.screen.refuse_paste()
+        )
 
     def on_mount(self) -> None:
         from s55tui.tui.hangup import install
@@ -97,7 +110,6 @@ class S55App(App[None]):
 
         A file that cannot be read is explained in a notification instead.
         """
-        from s55tui.tui.locking import lock_session
         from s55tui.tui.screens.draft_screen import DraftScreen
 
         if isinstance(draft, DraftSession):
@@ -108,7 +120,7 @@ class S55App(App[None]):
             except S55Error as error:
                 self.notify(str(error), title="Cannot open", severity="error", timeout=15)
                 return False
-        lock_session(session)
+        session.acquire_lock()
         self.push_screen(DraftScreen(session, self.profile, self.today))
         return True
 
@@ -119,6 +131,7 @@ class S55App(App[None]):
     # -- commands ----------------------------------------------------------------------------
     def action_help(self) -> None:
         """F1: list every key."""
+        from s55tui.tui.commands import palette_only
         from s55tui.tui.screens.help_screen import HelpScreen
         from s55tui.tui.widgets.outline import Outline
 
@@ -127,8 +140,14 @@ class S55App(App[None]):
         groups.append(("Command palette", [Binding("ctrl+p", "command_palette", "Every command, by name")]))
         if screen.BINDINGS:
             groups.append((type(screen).__name__.replace("Screen", " screen"), list(screen.BINDINGS)))
+        commands = getattr(screen, "COMMANDS_LIST", ())
         if type(screen).__name__ == "DraftScreen":
             groups.append(("In the outline of steps", list(Outline.BINDINGS)))
+        by_name: list[BindingType] = [
+            Binding(c.title, c.action, c.title, tooltip=c.help) for c in palette_only(commands)
+        ]
+        if by_name:
+            groups.append(("By name in the command palette (ctrl+p)", by_name))
         self.push_screen(HelpScreen(groups))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -139,8 +158,8 @@ class S55App(App[None]):
         if commands is not None:
             yield from commands()
 
-    @work(exclusive=True, group="quit")
-    async def action_quit(self) -> None:
+    @work(exclusive=True, group="quit")  # a worker: it may wait for the officer's answer
+    async def action_quit(self) -> None:  # type: ignore[override]
         """Save every open draft, then quit; stay if a draft could not be saved and you say so."""
         from s55tui.tui.screens.draft_screen import DraftScreen
 

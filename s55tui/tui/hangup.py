@@ -58,7 +58,7 @@ def save_everything_and_exit(app: App) -> None:
     for screen in list(app.screen_stack):
         if not isinstance(screen, DraftScreen):
             continue
-        screen.cancel_autosave()
+        screen.saver.schedule.cancel()
         session = screen.session
         with contextlib.suppress(Exception):  # a half-built screen: its model is still whole
             screen.flush_editor()
@@ -68,5 +68,5 @@ def save_everything_and_exit(app: App) -> None:
             except S55Error:
                 with contextlib.suppress(S55Error, OSError):
                     write_recovery_copy(session, recovery_copy_path(session.path))
-        screen.release_lock()
+        session.release_lock()
     app.exit()

@@ -148,7 +148,8 @@ def test_a_finding_on_the_review_step_jumps_to_its_field(tmp_path: Path) -> None
         await pilot.pause()
         findings = screen.query_one("#check-findings")
         findings.focus()
-        await pilot.press("down", "down", "enter")  # the second finding: Recommendation 5, CC response
+        # the first finding is highlighted as the list gets the focus: one arrow down is the second
+        await pilot.press("down", "enter")  # the second finding: Recommendation 5, CC response
         await pilot.pause()
         assert screen.step == Step("item", 2)
         assert app.focused.id == "f-cc_response"

@@ -17,7 +17,6 @@ from apptools import run_app, type_text
 from testdata import EXAMPLE
 from textual.widgets import TextArea
 
-from s55tui.tui.locking import lost_to
 from s55tui.tui.screens.draft_screen import DraftScreen
 
 TYPED = "Typed before the drive dropped"
@@ -45,7 +44,7 @@ def test_a_folder_that_vanishes_keeps_the_text_and_says_why(
         await type_text(pilot, AFTER)  # so there is something unsaved, however fast autosave was
         await pilot.press("ctrl+s")
         await pilot.pause(0.5)
-        seen["taken over by"] = lost_to(session)
+        seen["taken over by"] = session.lost_to()
         seen["state"] = session.status_text()
         seen["error"] = session.error
         seen["screen"] = app.screen

@@ -78,7 +78,7 @@ def test_check_exits_0_when_ready(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
     path.write_text(text, encoding="utf-8")
     assert main(["check", str(path), "--today", "2021-01-04"]) == 0
-    assert capsys.readouterr().out.endswith("Ready: nothing required is missing.\n")
+    assert capsys.readouterr().out.endswith("Ready to publish: nothing required is missing.\n")
 
 
 def test_check_prints_unknown_keys_as_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

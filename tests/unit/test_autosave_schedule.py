@@ -1,19 +1,17 @@
 """When autosave starts, on a simulated clock: however the keys come, none waits long for a save.
 
-The screen's saving mixin is driven here with fake timers and a fake clock, so the schedule is
-checked exactly, key by key, without a terminal. The crash test (test_crash_safety.py) checks
-the same on the real app, with real keys and SIGKILL.
+The schedule is driven here with fake timers and a fake clock, so it is checked exactly, key
+by key, without a terminal. The crash test (test_crash_safety.py) checks the same on the real
+app, with real keys and SIGKILL.
 """
 
 from __future__ import annotations
 
-import types
 from collections.abc import Callable, Iterable
 
 import pytest
 
-from s55tui.tui.screens import draft_saving
-from s55tui.tui.screens.draft_saving import AUTOSAVE_MAX_WAIT, SavingMixin
+from s55tui.autosave import AUTOSAVE_MAX_WAIT, AutosaveSchedule
 
 
 class Clock:
@@ -31,13 +29,14 @@ class FakeTimer:
         self.live = False
 
 
-class Screen(SavingMixin):
-    """Just the scheduling: ``save_soon`` records when a save would start."""
+class Screen:
+    """The schedule with fake timers; a save is recorded as the time it would start."""
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(self, clock: Clock, **timing: float) -> None:
         self.clock = clock
         self.timers: list[FakeTimer] = []
         self.saves: list[float] = []
+        self.schedule = AutosaveSchedule(self.set_timer, self.save_soon, lambda: clock.now, **timing)
 
     def set_timer(self, delay: float, callback: Callable[[], None]) -> FakeTimer:
         assert delay > 0, "a textual Timer of 0 s divides by zero when stopped"
@@ -48,12 +47,16 @@ class Screen(SavingMixin):
     def save_soon(self) -> None:
         self.saves.append(self.clock.now)
 
+    def schedule_save(self) -> None:
+        self.schedule.edited()
+
+    def cancel_autosave(self) -> None:
+        self.schedule.cancel()
+
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    clock = Clock()
-    monkeypatch.setattr(draft_saving, "time", types.SimpleNamespace(monotonic=lambda: clock.now))
-    return clock
+def clock() -> Clock:
+    return Clock()
 
 
 def type_keys(screen: Screen, clock: Clock, keys: Iterable[float], until: float) -> None:
@@ -103,12 +106,8 @@ def test_keys_never_restart_the_timer(clock: Clock) -> None:
     assert not any(t.live for t in screen.timers)
 
 
-def test_a_short_pause_saves_at_the_pause_and_long_typing_at_the_deadline(
-    clock: Clock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(draft_saving, "AUTOSAVE_SECONDS", 0.3)
-    monkeypatch.setattr(draft_saving, "AUTOSAVE_MAX_WAIT", 2.0)
-    screen = Screen(clock)
+def test_a_short_pause_saves_at_the_pause_and_long_typing_at_the_deadline(clock: Clock) -> None:
+    screen = Screen(clock, quiet=0.3, max_wait=2.0)
     type_keys(screen, clock, [0.0, 0.1, 0.2], until=5.0)
     assert screen.saves == [pytest.approx(0.5)]  # 0.3 s after the last key
     screen.saves.clear()

@@ -28,4 +28,4 @@ def test_generated_draft_loads_and_passes_check(tmp_path: Path) -> None:
         text=True,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "Ready: nothing required is missing." in run.stdout
+    assert "Ready to publish: nothing required is missing." in run.stdout

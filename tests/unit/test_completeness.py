@@ -144,3 +144,21 @@ def test_the_deadline_state_is_reported() -> None:
     assert [str(f) for f in late.of(WARNING)] == ["Deadline: the last day, 10 February 2021, has passed"]
     draft.report.published = None
     assert _lines(draft, MISSING) == ["Report: no publication date, so no deadline"]
+
+
+def test_a_placeholder_keeps_a_draft_from_being_ready_and_counts_are_worded_right() -> None:
+    from s55tui.completeness import counted, verdict
+
+    draft = _ready()
+    assert check(draft, TODAY).ready
+    assert verdict(check(draft, TODAY)) == "Ready to publish: nothing required is missing."
+    draft.items[0].cc_response = "We will report by TBC."
+    result = check(draft, TODAY)
+    assert not result.ready
+    assert verdict(result) == "Not ready: 1 placeholder (such as TBC) left in."
+    assert [counted(n, "warning") for n in (0, 1, 2, 1200)] == [
+        "no warnings",
+        "1 warning",
+        "2 warnings",
+        "1,200 warnings",
+    ]

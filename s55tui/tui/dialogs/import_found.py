@@ -136,7 +136,7 @@ class FoundTable(DataTable[str]):
         padding = 2 * len(headings) + 2  # a cell's padding each side, and the scroll bar
         room = width - sum(widths) - padding
         if room < 12:  # too narrow for the first words to help: the line below the list shows them
-            headings = headings[:4]
+            headings = headings[:4]  # type: ignore[assignment]  # the first words' column goes
         keys = [self.add_column(h, width=w) for h, w in zip(headings, [*widths, room], strict=False)]
         self._tick_column = keys[0]
         for index, (tick, label, to, words, text) in enumerate(rows):

@@ -41,6 +41,8 @@ class StepEditor(VerticalScroll):
     StepEditor .hint { color: $text-muted; }
     """
 
+    draft: Any  # the draft whose part this editor shows
+
     # widget id (without "f-") -> kind of field; the attribute has the same name
     FIELDS: ClassVar[dict[str, str]] = {}
     # date fields that may not be left empty: clearing one keeps the last good date
@@ -73,6 +75,15 @@ class StepEditor(VerticalScroll):
     def locate(self, name: str) -> tuple[Any, str]:
         """The object and attribute a field edits; by default the target's attribute ``name``."""
         return self.target(), name
+
+    def show_draft(self, draft: Any) -> None:
+        """Edit ``draft`` from now on (the file was read again); shown on the next ``open``."""
+        self.draft = draft
+        self.loaded = False
+
+    def open(self, index: int = -1) -> None:
+        """Show the step (the item at ``index``, for the item editor) with the model's values."""
+        self.load()
 
     def load(self) -> None:
         """Put the target's values into the widgets."""
@@ -132,12 +143,15 @@ class StepEditor(VerticalScroll):
                 changed |= self._store(name, clean_line(widget.value))
         return changed
 
-    def focus_first(self) -> None:
-        """Put the cursor in the first field the officer would type into."""
+    def focus_first(self) -> bool:
+        """Put the cursor in the first field the officer would type into; False when there is
+        none yet (the fields are still being mounted)."""
         for widget in self.query("Input, TextArea, Select, Checkbox, OptionList, Button"):
             if widget.focusable:
                 widget.focus()
-                return
+                self.scroll_to_widget(widget, top=True, animate=False)
+                return True
+        return False
 
     def set_read_only(self, read_only: bool) -> None:
         """Stop (or allow) typing while someone else holds the draft."""

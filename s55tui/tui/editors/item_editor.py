@@ -90,6 +90,10 @@ class ItemEditor(StepEditor):
         yield field_label("Your own words printed just before the item (optional)")
         yield ResponseArea(id="f-intro")
 
+    def open(self, index: int = -1) -> None:
+        """Show the item at ``index``."""
+        self.show(index)
+
     def show(self, index: int) -> None:
         """Point the editor at another item, keeping what was typed in the one before."""
         if self.loaded:  # its Edited messages mark the draft changed, as typing's do
@@ -110,16 +114,15 @@ class ItemEditor(StepEditor):
             box.value = key in item.to
         self.refresh_marks()
 
-    def focus_first(self) -> None:
+    def focus_first(self) -> bool:
         """Land on the first response still owed, else the chief constable's response."""
         item = self.target()
         if item is None:
-            return
+            return False
         for name in owed_fields(item):
             if not getattr(item, name).strip():
-                self.focus_field(name)
-                return
-        self.focus_field("cc_response" if item.owes_cc else "pcc_response")
+                return self.focus_field(name)
+        return self.focus_field("cc_response" if item.owes_cc else "pcc_response")
 
     def refresh_marks(self) -> None:
         """Update the title, the required marks and the no-local-action hint from the item."""

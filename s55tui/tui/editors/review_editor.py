@@ -1,23 +1,32 @@
 """The last step: what the check still finds, a preview of the document, and export.
 
 Each finding is a link: choosing it jumps to the step and the field that fixes it. The
-preview is rendered with the template chosen here (the draft's house style), off the app's
-thread, so the officer can keep moving while a long document is laid out.
+preview is rendered with the template chosen here (the draft's house style), and follows a
+new choice at once. The check, the preview and the export all run on threads from a
+snapshot of the draft, so a 100-item document never stalls the screen, and quitting never
+waits for them; an export that fails (a template error, a read-only folder) says why in one
+line, and the draft is untouched.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import date
 from typing import Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult
-from s55tui.model import Draft
+from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult, counted, verdict
+from s55tui.errors import S55Error
+from s55tui.render.export import ExportSettings
+from s55tui.session import DraftSession
+from s55tui.tui.background import droppable
 from s55tui.tui.editors.base import CHOICE, StepEditor
 from s55tui.tui.widgets.preview import DocumentPreview
 
@@ -53,17 +62,23 @@ class ReviewEditor(StepEditor):
             self.field = field
             super().__init__()
 
-    class ExportRequested(Message):
-        """Export the draft in these formats with the draft's template."""
-
-        def __init__(self, formats: tuple[str, ...]) -> None:
-            self.formats = formats
-            super().__init__()
-
-    def __init__(self, draft: Draft, templates: list[str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        session: DraftSession,
+        templates: list[str],
+        settings: ExportSettings,
+        save: Callable[[], Awaitable[bool]],
+        today: date | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
-        self.draft = draft
+        self.session = session
+        self.draft = session.draft
         self.templates = templates
+        self.settings = settings
+        self.save = save  # saves the draft first, so the export is what the file holds
+        self.today = today
         self._fields: list[str] = []
 
     def target(self) -> Any:
@@ -90,6 +105,13 @@ class ReviewEditor(StepEditor):
             self.query_one("#f-template", Select).set_options([(n, n) for n in self.templates])
         super().load()
 
+    def _store(self, name: str, value: Any) -> bool:
+        """A new house style shows in the preview at once."""
+        changed = super()._store(name, value)
+        if changed and name == "template":
+            self.refresh_review()
+        return changed
+
     def show_check(self, result: CheckResult) -> None:
         """List the check's findings, missing first, each a link to its field."""
         order = {MISSING: 0, WARNING: 1, REMINDER: 2}
@@ -100,15 +122,16 @@ class ReviewEditor(StepEditor):
         options.add_options(
             [Option(f"{_MARK.get(f.severity, f.severity)}  {f.where}: {f.message}") for f in findings]
         )
-        counts = [f"{len(result.of(s))} {s}" for s in (MISSING, WARNING, REMINDER) if result.of(s)]
-        ready = "Ready to publish: nothing required is missing." if result.ready else "Not ready yet."
-        due = (
-            f"  ·  {result.deadline.summary[0].upper()}{result.deadline.summary[1:]}"
-            if result.deadline
-            else ""
-        )
-        summary = f"{ready}  {', '.join(counts) or 'No findings.'}{due}"
-        summary += "  (Enter on a finding goes to it.)" if findings else ""
+        if findings:
+            options.highlighted = 0  # Enter goes to the first at once, without an arrow key first
+        # the verdict already counts what is missing
+        counts = [counted(len(result.of(s)), s) for s in (WARNING, REMINDER) if result.of(s)]
+        parts = [verdict(result), ", ".join(counts)]
+        if result.deadline:
+            parts.append("·  " + result.deadline.summary[0].upper() + result.deadline.summary[1:])
+        if findings:
+            parts.append("(Enter on a finding goes to it.)")
+        summary = "  ".join(part for part in parts if part)
         self.query_one("#check-summary", Label).update(summary)
 
     @on(OptionList.OptionSelected, "#check-findings")
@@ -120,10 +143,58 @@ class ReviewEditor(StepEditor):
     @on(Button.Pressed, "#export")
     def _export_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.request_export()
+        self.export(self.chosen_formats())
 
-    def request_export(self) -> None:
-        """Ask the screen to export in the chosen formats."""
+    def chosen_formats(self) -> tuple[str, ...]:
+        """The formats chosen under "Export as"."""
         chosen = self.query_one("#formats", Select).value
-        formats = ("docx", "html", "md") if chosen == "all" else (str(chosen),)
-        self.post_message(self.ExportRequested(formats))
+        return ("docx", "html", "md") if chosen == "all" else (str(chosen),)
+
+    # -- work off the app's thread -----------------------------------------------------------
+    @work(exclusive=True, group="review")
+    async def refresh_review(self) -> None:
+        """Run the check and lay out the preview again."""
+        from s55tui.completeness import check
+        from s55tui.tui.widgets.preview import DocumentPreview, layout_markdown
+
+        snap = self.session.snapshot().draft
+        result = await droppable(check, snap, self.today, name="s55tui-check")
+        self.show_check(result)
+        preview = self.query_one(DocumentPreview)
+        if not preview.size.width:  # the step has only just been shown: wait for its layout
+            laid_out = asyncio.Event()
+            preview.call_after_refresh(laid_out.set)
+            await laid_out.wait()
+        width = max(preview.size.width - 2, 40)
+        templates = self.settings.templates
+
+        def lay_out() -> list:
+            from s55tui.render.environment import render_markdown
+
+            return layout_markdown(render_markdown(snap, None, templates), width)
+
+        try:
+            lines = await droppable(lay_out, name="s55tui-preview")
+        except S55Error as error:
+            preview.show_lines(layout_markdown(f"**The preview cannot be shown.** {error}", width), width)
+            return
+        preview.show_lines(lines, width)
+
+    @work(exclusive=True, group="export")
+    async def export(self, formats: tuple[str, ...]) -> None:
+        """Save, then write the exports beside the draft and say where they went."""
+        from s55tui.render.export import export
+
+        await self.save()
+        snap = self.session.snapshot().draft
+        path = self.session.path
+        self.notify("Exporting…", timeout=2)
+        try:
+            written = await droppable(
+                export, snap, path, formats, None, None, self.settings, name="s55tui-export"
+            )
+        except S55Error as error:
+            self.notify(str(error), title="Export failed", severity="error", timeout=12)
+            return
+        names = "\n".join(str(p) for p in written)
+        self.notify(f"Wrote:\n{names}", title="Exported", timeout=12)

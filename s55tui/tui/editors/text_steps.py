@@ -29,7 +29,7 @@ class TextStepEditor(StepEditor):
     def __init__(self, draft: Draft, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.draft = draft
-        self.FIELDS = {name: TEXT for name in self.BOXES}
+        self.FIELDS = {name: TEXT for name in self.BOXES}  # type: ignore[misc]  # per editor
 
     def target(self) -> Any:
         return getattr(self.draft, self.SECTION)

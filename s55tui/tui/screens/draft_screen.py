@@ -2,114 +2,58 @@
 
 The officer is walked through the report's details, its key findings, every item, the
 overall comments, the office-use checklist and the review. ``ctrl+n`` and ``ctrl+b`` walk
-the steps, ``ctrl+g`` jumps to the next thing still owed, and the status line always shows
-the last day, the progress and whether everything is saved.
+the steps, ``ctrl+g`` jumps to the next response still owed, and the status line always
+shows the last day, the progress and whether everything is saved.
+
+Text goes only where the officer can see it: every route to a step (keys, palette, outline,
+a finding, ctrl+g) ends with the cursor in that step, never left in a step no longer shown,
+and a paste with no text box to go into is refused. Saving, the lock and closing are the
+``DraftSaver``'s; the item commands are ``ItemActions``'; the check, preview and export are
+the review editor's. Every edit is recorded in one place, ``record_change``.
 """
 
 from __future__ import annotations
 
-import asyncio
-import threading
-import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
 
-from s55tui.errors import S55Error
-from s55tui.model import Item
+from s55tui.model import Draft, Item
 from s55tui.profile import Profile
-from s55tui.progress import Progress, item_counts, owed_fields, progress
+from s55tui.progress import Progress, item_counts, progress
 from s55tui.session import DraftSession
+from s55tui.tui.commands import bindings, palette
 from s55tui.tui.editors.base import StepEditor
 from s55tui.tui.editors.details_editor import DetailsEditor
-from s55tui.tui.screens.draft_items import ItemsMixin
-from s55tui.tui.screens.draft_review import ReviewMixin
-from s55tui.tui.screens.draft_saving import SavingMixin
-from s55tui.tui.steps import DETAILS, REVIEW, Step, all_steps, next_unanswered, step_for_field
+from s55tui.tui.screens.draft_commands import DRAFT_COMMANDS
+from s55tui.tui.screens.draft_items import ItemActions
+from s55tui.tui.screens.draft_saver import DraftSaver
+from s55tui.tui.steps import DETAILS, REVIEW, Step, all_steps, next_owed, step_for_field
 from s55tui.tui.widgets.outline import Outline
 from s55tui.tui.widgets.status_line import StatusLine
 
-# How often to make sure the lock is still ours (a colleague may have taken the draft over).
-LOCK_CHECK_SECONDS = 5.0
+# Commands that need an item open, and those that change the draft.
+_ITEM_ACTIONS = {"toggle_no_action", "remove_item", "move_item_up", "move_item_down"}
+_WRITING_ACTIONS = _ITEM_ACTIONS | {"add_item", "import_items"}
 
 
-class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
+class DraftScreen(Screen[None]):
     """One draft, step by step."""
 
     CSS_PATH = "draft_screen.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - as Screen declares it
     AUTO_FOCUS = ""  # the step's own first field takes the focus, not the outline
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "next_step", "Next", tooltip="Go to the next step", id="draft.next-step"),
-        Binding(
-            "ctrl+b",
-            "previous_step",
-            "Back",
-            tooltip="Go back to the previous step",
-            id="draft.previous-step",
-        ),
-        Binding(
-            "ctrl+g",
-            "next_unanswered",
-            "Next owed",
-            tooltip="Jump to the next response still owed, cursor in it",
-            id="draft.next-unanswered",
-        ),
-        Binding(
-            "ctrl+o",
-            "focus_outline",
-            "Outline",
-            tooltip="Move to the outline of steps (then a, i, delete, alt+arrows)",
-            id="draft.focus-outline",
-        ),
-        Binding(
-            "ctrl+r",
-            "review",
-            "Review",
-            tooltip="Review what is missing, preview and export",
-            id="draft.review",
-        ),
-        Binding(
-            "ctrl+s",
-            "save_now",
-            "Save",
-            tooltip="Save now (autosave does it a second after you stop typing)",
-            id="draft.save",
-        ),
-        Binding(
-            "ctrl+l",
-            "toggle_no_action",
-            "No local action",
-            tooltip="Mark the item no local action (or open again); give the reason",
-            id="draft.no-local-action",
-            show=False,
-        ),
-        Binding(
-            "ctrl+t",
-            "take_over",
-            "Take over",
-            tooltip="Take a read-only draft over from whoever has it open (asks first)",
-            id="draft.take-over",
-            show=False,
-        ),
-        Binding(
-            "escape",
-            "focus_editor",
-            "Editor",
-            tooltip="From the outline back to the step's fields",
-            id="draft.focus-editor",
-            show=False,
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(DRAFT_COMMANDS)
+    COMMANDS_LIST = DRAFT_COMMANDS
 
     def __init__(self, session: DraftSession, profile: Profile, today: date | None = None) -> None:
         super().__init__()
@@ -117,12 +61,18 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         self.profile = profile
         self.today = today
         self.step = Step(DETAILS)
-        # A step asked for whose editor is still being built: (step, field, focus).
-        self._pending_go: tuple[Step, str, bool] | None = None
+        self.saver = DraftSaver(self)
+        self.items = ItemActions(self)
+        # A step asked for whose editor is still being built: (step, field, focus, then).
+        self._pending_go: tuple[Step, str, bool, Callable[[StepEditor], None] | None] | None = None
         self._building: set[str] = set()  # kinds of editor being mounted now
+        # The progress last shown, and an item with its (written, owed) counts when it was
+        # shown: while that item is edited and its counts stay put, the progress cannot move.
+        self._done: Progress | None = None
+        self._counted: tuple[Item, tuple[int, int]] | None = None
 
     @property
-    def draft(self):
+    def draft(self) -> Draft:
         """The draft being edited (it changes object when the file is reloaded)."""
         return self.session.draft
 
@@ -133,34 +83,24 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        draft = self.draft
         yield Header()
         yield Static("", id="banner")
         with Horizontal(id="body"):
-            yield Outline(draft, id="outline")
+            yield Outline(self.draft, id="outline")
             # Only the first step's editor is built now; the others on their first visit
             # (see ``go``). Building all seven up front was most of the start-up time.
-            with ContentSwitcher(initial="details", id="editors"):
-                yield DetailsEditor(draft, id="details")
+            with ContentSwitcher(initial=DETAILS, id="editors"):
+                yield DetailsEditor(self.draft, id=DETAILS)
         yield StatusLine(id="status")
         yield Footer()
 
-    def _prepare_for_saving(self) -> None:
-        """After the first frame, parse the file for the first save on a thread (see the session)."""
-        if not self.session.read_only:
-            threading.Thread(
-                target=self.session.prepare_for_saving, name="s55tui-prepare", daemon=True
-            ).start()
-
     def on_mount(self) -> None:
-        self.set_interval(LOCK_CHECK_SECONDS, self._check_lock)
         self.title = self.draft.report.title or self.path.name
         self.sub_title = str(self.path)
         self.query_one(Outline).rebuild(self.step)
         self.show_banner()
         self.go(self.step)
-        self.call_after_refresh(self.editor.focus_first)
-        self.call_after_refresh(self._prepare_for_saving)
+        self.call_after_refresh(self.saver.start)
         if not self.draft.items:
             self.notify(
                 "No items yet. ctrl+o then i imports them from the report's text or file; "
@@ -183,50 +123,107 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         for editor in self.query(StepEditor):
             editor.set_read_only(self.session.read_only)
 
+    # -- commands ----------------------------------------------------------------------------
     def commands(self) -> Iterable[SystemCommand]:
-        """Every command of the draft screen, for the command palette (ctrl+p)."""
-        step_item = self.step if self.step.kind == "item" else None
-        yield SystemCommand("Next step", "Go to the next step (ctrl+n)", self.action_next_step)
-        yield SystemCommand("Previous step", "Go back a step (ctrl+b)", self.action_previous_step)
-        yield SystemCommand(
-            "Next unanswered", "Jump to the next thing still owed (ctrl+g)", self.action_next_unanswered
-        )
-        yield SystemCommand("Check", "Review what the draft still needs (ctrl+r)", self.action_review)
-        yield SystemCommand("Export", "Write the Word file, web page and Markdown", self._export_all)
-        yield SystemCommand("Save", "Save now (ctrl+s); autosave does it anyway", self.action_save_now)
-        yield SystemCommand(
-            "Add item",
-            "Add a recommendation or area for improvement",
-            lambda: self.add_item(step_item.index if step_item else None),
-        )
-        yield SystemCommand(
-            "Import items", "Bring items in from the report's text or file", self.import_items
-        )
-        if step_item is not None:
-            yield SystemCommand(
-                "Remove item",
-                "Remove the current item (asks first)",
-                lambda: self.remove_item(step_item.index),
-            )
-            yield SystemCommand(
-                "Move item up", "Move the current item up", lambda: self.move_item(step_item.index, -1)
-            )
-            yield SystemCommand(
-                "Move item down", "Move the current item down", lambda: self.move_item(step_item.index, 1)
-            )
-            yield SystemCommand(
-                "No local action",
-                "Mark the item no local action, with its reason (ctrl+l)",
-                self.action_toggle_no_action,
-            )
-        if self.session.read_only:
-            yield SystemCommand(
-                "Take over", "Take the draft over from whoever has it open (ctrl+t)", self.action_take_over
-            )
-        yield SystemCommand("Open another draft", "Back to the drafts folder", self.action_close_draft)
+        """The commands that can run now, for the command palette (ctrl+p)."""
+        return palette(self, DRAFT_COMMANDS)
 
-    def _export_all(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Item commands need an item open; changes need a draft that is not read-only."""
+        if action in _ITEM_ACTIONS and self.step.kind != "item":
+            return False
+        if action in _WRITING_ACTIONS and self.session.read_only:
+            return False
+        if action == "take_over":
+            return self.session.read_only
+        if action == "focus_editor":
+            return self.query_one(Outline).has_focus
+        return True
+
+    def action_next_step(self) -> None:
+        """Go to the next step."""
+        self._move(1)
+
+    def action_previous_step(self) -> None:
+        """Go back to the previous step."""
+        self._move(-1)
+
+    def action_next_owed(self) -> None:
+        """Go to the first response still owed after the cursor, cursor in it (going round)."""
+        self.flush_editor()
+        found = next_owed(self.draft, self.step, self._focused_field())
+        if found is None:
+            self.notify("Nothing is owed: every response is written. Review and export when ready.")
+            return
+        self.go(*found)
+
+    def action_focus_outline(self) -> None:
+        """Move to the outline of steps."""
+        self.query_one(Outline).focus()
+
+    def action_focus_editor(self) -> None:
+        """Back from the outline to the editor."""
+        self._focus_step("")
+
+    def action_review(self) -> None:
+        """Go to Review and export."""
+        self.go(Step(REVIEW))
+
+    async def action_save_now(self) -> None:
+        """Save now (autosave does this anyway)."""
+        if await self.saver.save():
+            self.notify(f"Saved {self.path.name}.", timeout=2)
+
+    def action_export(self) -> None:
+        """Export in every format, from the review step (where the result is shown)."""
         self.export_draft(("docx", "html", "md"))
+
+    def export_draft(self, formats: tuple[str, ...]) -> None:
+        """Go to the review step and export there in ``formats``."""
+        from s55tui.tui.editors.review_editor import ReviewEditor
+
+        def start(editor: StepEditor) -> None:
+            if isinstance(editor, ReviewEditor):
+                editor.export(formats)
+
+        self.go(Step(REVIEW), then=start)
+
+    def action_add_item(self) -> None:
+        """Add an item after the current one (else at the end)."""
+        self.items.add(self.items.current())
+
+    @work(exclusive=True, group="items")
+    async def action_remove_item(self) -> None:
+        """Remove the current item, after asking."""
+        index = self.items.current()
+        if index is not None:
+            await self.items.remove(index)
+
+    def action_move_item_up(self) -> None:
+        """Move the current item up."""
+        index = self.items.current()
+        if index is not None:
+            self.items.move(index, -1)
+
+    def action_move_item_down(self) -> None:
+        """Move the current item down."""
+        index = self.items.current()
+        if index is not None:
+            self.items.move(index, 1)
+
+    def action_toggle_no_action(self) -> None:
+        """Mark the current item no local action, or open it again."""
+        self.items.toggle_no_action()
+
+    @work(exclusive=True, group="items")
+    async def action_import_items(self) -> None:
+        """Bring items in from the report."""
+        await self.items.import_items()
+
+    @work(exclusive=True, group="lock")
+    async def action_take_over(self) -> None:
+        """Take the draft over from whoever has it open (asks first)."""
+        await self.saver.take_over()
 
     @work(exclusive=True, group="close")
     async def action_close_draft(self) -> None:
@@ -238,46 +235,176 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
         else:
             self.app.exit()
 
+    async def close_draft(self) -> bool:
+        """Save before leaving; False when the officer chose to stay because saving failed."""
+        return await self.saver.close()
+
+    def on_unmount(self) -> None:
+        """However the screen goes, the lock goes with it (quitting already released it)."""
+        self.session.release_lock()
+
+    @on(Outline.ItemCommand)
+    def _outline_command(self, event: Outline.ItemCommand) -> None:
+        """The outline's keys: a adds, i imports, delete removes, alt+arrows move."""
+        event.stop()
+        index = event.step.index if event.step and event.step.kind == "item" else None
+        if event.command == "add":
+            self.items.add(index)
+        elif event.command == "import":
+            self.action_import_items()
+        elif index is None:
+            self.notify("Put the cursor on an item first.", severity="warning")
+        elif event.command == "remove":
+            self.run_worker(self.items.remove(index), group="items", exclusive=True)
+        else:
+            self.items.move(index, -1 if event.command == "up" else 1)
+
+    @on(Outline.OptionSelected, "#outline")
+    def _outline_chosen(self, event: Outline.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.go(Step.from_id(event.option.id))
+
     # -- navigation --------------------------------------------------------------------------
     @property
     def editor(self) -> StepEditor:
         """The editor of the current step."""
         return self.query_one(f"#{self.step.kind}", StepEditor)
 
-    def flush_editor(self) -> None:
-        """Write what the current editor shows into the model, marking the draft changed now:
-        a save that follows at once must see it (the editor's Edited message comes later)."""
-        if self.is_mounted and self.editor.flush():
-            self.session.changed()
+    def _move(self, offset: int) -> None:
+        steps = all_steps(self.draft)
+        index = steps.index(self.step) if self.step in steps else 0
+        self.go(steps[max(0, min(len(steps) - 1, index + offset))])
+
+    def jump_to_field(self, field: str) -> None:
+        """Open the step holding a check finding's field and put the cursor in it."""
+        step, name = step_for_field(field, self.draft)
+        self.go(step, name)
+
+    def go(
+        self,
+        step: Step,
+        field: str = "",
+        *,
+        focus: bool = True,
+        then: Callable[[StepEditor], None] | None = None,
+    ) -> None:
+        """Open ``step`` with the cursor in ``field`` (or its first field), after saving what
+        was typed before; ``then`` is called with the step's editor once it is open.
+
+        A step visited for the first time opens once its editor is mounted, a moment later;
+        until then typing goes on in the current step, which is still the one shown. The
+        latest step asked for wins. ``focus=False`` leaves the cursor in the outline.
+        """
+        steps = all_steps(self.draft)
+        if step not in steps:
+            step = steps[0]
+        if not self._has_editor(step.kind):
+            self._pending_go = (step, field, focus, then)
+            if step.kind not in self._building:
+                self._building.add(step.kind)
+                self.run_worker(self._build_editor(step.kind), group=f"build-{step.kind}")
+            return
+        self._pending_go = None
+        self.flush_editor()
+        changed_step = step != self.step
+        self.step = step
+        self.query_one("#editors", ContentSwitcher).current = step.kind  # each editor's id is its kind
+        editor = self.editor
+        editor.open(step.index)
+        self.query_one(Outline).select_step(step)
+        if step.kind == REVIEW:
+            from s55tui.tui.editors.review_editor import ReviewEditor
+
+            if isinstance(editor, ReviewEditor):
+                editor.refresh_review()
+        if focus or not self.query_one(Outline).has_focus:
+            self._focus_step(field)
+        if then is not None:
+            then(editor)
+        if changed_step and self.session.dirty:
+            self.saver.save_soon()
+
+    def _focus_step(self, field: str, tries: int = 3) -> None:
+        """Put the cursor in ``field`` of the current step, or its first field.
+
+        Never leaves it in a step no longer shown: a step whose fields are still being mounted
+        (the checklist's boxes, on its first visit) takes it a moment later, and meanwhile no
+        widget has it, so nothing typed or pasted can land out of sight.
+        """
+        editor = self.editor
+        if (field and editor.focus_field(field)) or editor.focus_first():
+            return
+        if not self._on_current_step(self.focused):
+            self.set_focus(None)
+        if tries:
+            self.call_after_refresh(self._focus_step, field, tries - 1)
+
+    def _on_current_step(self, widget: Widget | None) -> bool:
+        """Whether ``widget`` is shown in the current step's editor."""
+        if widget is None or not self._has_editor(self.step.kind):
+            return False
+        editor = self.editor
+        return widget is editor or editor in widget.ancestors
+
+    def _focused_field(self) -> str:
+        """The field the cursor is in (``cc_response``, ``box-2``), or "" outside the step."""
+        widget = self.focused
+        if not self._on_current_step(widget) or widget is None:
+            return ""
+        name = widget.id or ""
+        if name.startswith("f-"):
+            return name[2:]
+        if name.startswith("to-"):
+            return "to"
+        return name
+
+    def refuse_paste(self) -> bool:
+        """True (having said why) when a paste has no text box of the current step to go into."""
+        widget = self.focused
+        if isinstance(widget, TextArea | Input) and self._on_current_step(widget) and widget.display:
+            return False
+        self.notify(
+            "Nothing was pasted: put the cursor in a text box first (Tab moves between them).",
+            severity="warning",
+            timeout=6,
+        )
+        return True
+
+    def _has_editor(self, kind: str) -> bool:
+        switcher = self.query_one("#editors", ContentSwitcher)
+        return any(child.id == kind for child in switcher.children) and kind not in self._building
 
     def _new_editor(self, kind: str) -> StepEditor:
         """The editor of a step of ``kind``, built on the step's first visit."""
         from s55tui.tui.editors.checklist_editor import ChecklistEditor
         from s55tui.tui.editors.item_editor import ItemEditor
-        from s55tui.tui.editors.review_editor import ReviewEditor
         from s55tui.tui.editors.text_steps import (
             ChiefCommentsEditor,
             CommissionerCommentsEditor,
             FindingsEditor,
         )
 
-        draft = self.draft
         if kind == "checklist":
-            return ChecklistEditor(draft, self.today, id=kind)
+            return ChecklistEditor(self.draft, self.today, id=kind)
         if kind == REVIEW:
-            return ReviewEditor(draft, self.template_names(), id=kind)
-        factory = {
-            DETAILS: DetailsEditor,
+            from s55tui.render.catalogue import template_names
+            from s55tui.render.export import ExportSettings
+            from s55tui.tui.editors.review_editor import ReviewEditor
+
+            names, problem = template_names(self.profile.templates)
+            if problem:
+                self.notify(problem, title="Templates", severity="warning")
+            settings = ExportSettings(self.profile.templates, self.profile.letterhead)
+            save = lambda: self.saver.save(quiet=True)  # noqa: E731 - a one-line callback
+            return ReviewEditor(self.session, names, settings, save, self.today, id=kind)
+        factory: dict[str, Any] = {
             "findings": FindingsEditor,
             "item": ItemEditor,
             "cc": ChiefCommentsEditor,
             "pcc": CommissionerCommentsEditor,
-        }[kind]
-        return factory(draft, id=kind)
-
-    def _has_editor(self, kind: str) -> bool:
-        switcher = self.query_one("#editors", ContentSwitcher)
-        return any(child.id == kind for child in switcher.children) and kind not in self._building
+        }
+        return factory[kind](self.draft, id=kind)
 
     async def _build_editor(self, kind: str) -> None:
         """Mount the editor of ``kind``, then open the step asked for meanwhile (the latest)."""
@@ -294,121 +421,63 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
     def _go_pending(self) -> None:
         pending, self._pending_go = self._pending_go, None
         if pending is not None:
-            step, field, focus = pending
-            self.go(step, field, focus=focus)
-
-    def go(self, step: Step, field: str = "", *, focus: bool = True) -> None:
-        """Open ``step``, focusing ``field`` (or its first field); saves what was typed before.
-
-        A step visited for the first time opens once its editor is mounted, a moment later;
-        until then typing goes on in the current step. The latest step asked for wins.
-        """
-        steps = all_steps(self.draft)
-        if step not in steps:
-            step = steps[0]
-        if not self._has_editor(step.kind):
-            self._pending_go = (step, field, focus)
-            if step.kind not in self._building:
-                self._building.add(step.kind)
-                self.run_worker(self._build_editor(step.kind), group=f"build-{step.kind}")
-            return
-        self._pending_go = None
-        self.flush_editor()
-        changed_step = step != self.step
-        self.step = step
-        switcher = self.query_one("#editors", ContentSwitcher)
-        switcher.current = step.kind  # each editor's id is its step's kind
-        editor = self.editor
-        if step.kind == "item":
-            editor.show(step.index)  # type: ignore[attr-defined]
-        else:
-            editor.load()
-        outline = self.query_one(Outline)
-        outline.select_step(step)
-        if step.kind == REVIEW:
-            self.refresh_review()
-        if focus and not (field and editor.focus_field(field)):
-            editor.focus_first()
-        if changed_step and self.session.dirty:
-            self.save_soon()
-
-    @on(Outline.OptionSelected, "#outline")
-    def _outline_chosen(self, event: Outline.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.go(Step.from_id(event.option.id))
-
-    def _move(self, offset: int) -> None:
-        steps = all_steps(self.draft)
-        index = steps.index(self.step) if self.step in steps else 0
-        self.go(steps[max(0, min(len(steps) - 1, index + offset))])
-
-    def action_next_step(self) -> None:
-        """Go to the next step."""
-        self._move(1)
-
-    def action_previous_step(self) -> None:
-        """Go back to the previous step."""
-        self._move(-1)
-
-    def action_next_unanswered(self) -> None:
-        """Go to the next step that still owes something."""
-        self.flush_editor()
-        step = next_unanswered(self.draft, self.step)
-        if step is None:
-            self.notify("Nothing is owed: every response is written. Review and export when ready.")
-            self.go(Step(REVIEW))
-            return
-        owed = owed_fields(self.draft.items[step.index]) if step.kind == "item" else []
-        self.go(step, owed[0] if owed else "")
-
-    def action_focus_outline(self) -> None:
-        """Move to the outline of steps."""
-        self.query_one(Outline).focus()
-
-    def action_focus_editor(self) -> None:
-        """Back from the outline to the editor."""
-        if self.query_one(Outline).has_focus:
-            self.editor.focus_first()
-
-    def action_review(self) -> None:
-        """Go to Review and export."""
-        self.go(Step(REVIEW))
-
-    def jump_to_field(self, field: str) -> None:
-        """Open the step holding a check finding's field and put the cursor in it."""
-        step, name = step_for_field(field, self.draft)
-        self.go(step, name)
+            step, field, focus, then = pending
+            self.go(step, field, focus=focus, then=then)
 
     # -- edits -------------------------------------------------------------------------------
+    def flush_editor(self) -> None:
+        """Write what the current editor shows into the model, marking the draft changed now:
+        a save that follows at once must see it (the editor's Edited message comes later)."""
+        if self.is_mounted and self._has_editor(self.step.kind) and self.editor.flush():
+            self.session.changed()
+
     @on(StepEditor.Edited)
     def _edited(self, event: StepEditor.Edited) -> None:
-        """Mark the draft unsaved and redraw what the edit can have changed.
+        event.stop()
+        if not event.counted:
+            self.session.changed()
+        self.record_change(event.obj, event.name, counted=True)
+
+    def record_change(self, obj: object = None, name: str = "", *, counted: bool = False) -> None:
+        """The one place an edit is recorded: the draft is marked changed (unless the caller
+        already did), the outline's mark, the progress and the status line are redrawn, and a
+        save is scheduled.
 
         This runs on every keystroke, so nothing here grows with the draft: an edit to an item
         changes that item's mark, and the progress only when the item's count of responses
         written or owed moved (summing a 1,000-item draft costs ~2 ms); an edit anywhere else
         changes no item, so only the fixed steps' marks and the deadline.
         """
-        event.stop()
-        if not event.counted:
+        if not counted:
             self.session.changed()
         outline = self.query_one(Outline)
-        item = event.obj
-        if isinstance(item, Item):
-            step = self._step_of(item)
+        if isinstance(obj, Item):
+            step = self._step_of(obj)
             if step is not None:
                 outline.refresh_step(step)
-            counts = item_counts(item)
-            counted = self._counted
-            self.refresh_status(recount=counted is None or counted[0] is not item or counted[1] != counts)
-            self._counted = (item, counts)
+            counts = item_counts(obj)
+            last = self._counted
+            self.refresh_status(recount=last is None or last[0] is not obj or last[1] != counts)
+            self._counted = (obj, counts)
         else:
             outline.refresh_fixed()
-            if event.name in ("title",):
+            if name == "title":
                 self.title = self.draft.report.title or self.path.name
             self.refresh_status(recount=False)
-        self.schedule_save()
+        self.saver.schedule.edited()
+
+    def structure_changed(self, step: Step, field: str = "", *, stay_in_outline: bool = False) -> None:
+        """Items were added, removed, moved or imported: rebuild the outline and open ``step``."""
+        self.session.changed()
+        outline = self.query_one(Outline)
+        outline.rebuild()
+        self.step = Step(DETAILS)  # force the editor to reload, even on the same index
+        self.go(step, field, focus=not stay_in_outline)
+        if stay_in_outline:
+            outline.focus()
+        self._done = None
+        self.refresh_status()
+        self.saver.schedule.edited()
 
     def _step_of(self, item: Item) -> Step | None:
         """The step showing ``item``: nearly always the current one, so no search of the draft."""
@@ -417,194 +486,37 @@ class DraftScreen(SavingMixin, ItemsMixin, ReviewMixin, Screen):
             return self.step
         return next((Step("item", i) for i, each in enumerate(items) if each is item), None)
 
-    # The progress last shown, and an item with its (written, owed) counts when it was shown:
-    # while that item is edited and its counts stay put, the progress cannot have moved.
-    _done: Progress | None = None
-    _counted: tuple[Item, tuple[int, int]] | None = None
-
     def refresh_status(self, *, recount: bool = True) -> None:
         """Redraw the deadline, progress and save state; ``recount=False`` when no item's
         counts can have changed, so the progress is not summed over the draft again."""
         if recount or self._done is None:
             self._done = progress(self.draft)
             self._counted = None
-        status = self.query_one(StatusLine)
-        status.show_draft(self.draft, self.today, self._done)
+        self.query_one(StatusLine).show_draft(self.draft, self.today, self._done)
         self.show_save_state()
 
     def show_save_state(self) -> None:
-        """Show the save state; a save that lands while the screen is being closed shows nothing.
-
-        (The save worker can finish after quitting has begun to take the screen apart; the
-        status line is then gone, and that must not end the app with a traceback.)
-        """
+        """Show the save state; a save that lands while the screen is being closed shows nothing
+        (the status line is then already gone, and that must not end the app with a traceback)."""
         found = self.query(StatusLine)
-        if not found:
-            return
-        status = found.first()
-        session = self.session
-        status.show_save_state(session.status_text(), failed=bool(session.error), dirty=session.dirty)
-
-    async def action_save_now(self) -> None:
-        """Save now (autosave does this anyway)."""
-        if await self.save():
-            self.notify(f"Saved {self.path.name}.", timeout=2)
-
-    # -- the lock ----------------------------------------------------------------------------
-    def _check_lock(self) -> None:
-        """Go read-only, and say so, if a colleague took the draft over."""
-        from s55tui.tui.locking import lost_to
-
-        if self.session.read_only:
-            return
-        who = lost_to(self.session)
-        if who is None:
-            return
-        self.flush_editor()
-        self.session.read_only = True
-        self.session.held_by = f"taken over by {who}"
-        self.session.lock = None
-        self.show_banner()
-        self.show_save_state()
-        if self.session.dirty:
-            self.changed_on_disk()
-        self.notify(f"{who} took this draft over; it is read-only here now.", severity="warning", timeout=15)
-
-    @work(exclusive=True, group="lock")
-    async def action_take_over(self) -> None:
-        """Take the draft over from whoever has it open, after confirming; then show their latest."""
-        from s55tui.tui.dialogs.confirm import ConfirmDialog
-        from s55tui.tui.locking import take_over_session
-
-        if not self.session.read_only:
-            self.notify("You already have this draft open for editing.")
-            return
-        question = (
-            f"This draft is {self.session.held_by}.\n\nTake it over? If they are still working on it, "
-            "their copy turns read-only and their next save is refused, so nothing of theirs is overwritten."
-        )
-        if not await self.app.push_screen_wait(ConfirmDialog(question, "Take over", "Leave it")):
-            return
-        try:
-            take_over_session(self.session)
-            self.session.reload()
-        except S55Error as error:
-            self.notify(str(error), title="Not taken over", severity="error")
-            return
-        self.reload_view()
-        self.show_banner()
-        self.notify("The draft is yours to edit now.", title="Taken over")
-
-    # -- closing -----------------------------------------------------------------------------
-    async def _settle_keys(self, timeout: float = 2.0) -> None:
-        """Let keys typed just before ctrl+q reach their text box before the last save.
-
-        ctrl+q is answered ahead of the keys still queued for the text box (it has priority),
-        so "More" typed in flow with ctrl+q would otherwise miss the save.
-        """
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and any(
-            node.message_queue_size for node in self.walk_children(with_self=True)
-        ):
-            await asyncio.sleep(0.01)
-
-    async def close_draft(self) -> bool:
-        """Save before leaving; False when the officer chose to stay because saving failed."""
-        self.cancel_autosave()
-        await self._settle_keys()
-        if await self.save(quiet=True) or not self.session.dirty:
-            self.release_lock()
-            return True
-        from s55tui.tui.dialogs.choice import ChoiceDialog
-        from s55tui.tui.recovery import recovery_copy_path, write_recovery_copy
-
-        target = recovery_copy_path(self.path)
-        session = self.session
-        why = session.error or (
-            f"it is {session.held_by}" if session.read_only else "the save did not finish"
-        )
-        question = (
-            f"{self.path.name} could not be saved: {why}\n\n"
-            f"Save a copy of everything to {target} and quit, or stay and fix the problem?"
-        )
-        answers = [
-            ("s", "Save copy and quit", "copy"),
-            ("escape", "Stay", "stay"),
-            ("d", "Quit, losing changes", "discard"),
-        ]
-        choice = await self.app.push_screen_wait(ChoiceDialog(question, answers, title="Not saved"))
-        if choice == "copy":
-            try:
-                write_recovery_copy(self.session, target)
-            except S55Error as error:
-                self.notify(f"{error}", title="The copy could not be saved either", severity="error")
-                return False
-        elif choice != "discard":
-            return False
-        self.release_lock()
-        return True
-
-    def on_unmount(self) -> None:
-        """However the screen goes, the lock goes with it (quitting already released it)."""
-        self.release_lock()
-
-    def release_lock(self) -> None:
-        """Let others open the draft again."""
-        lock = self.session.lock
-        if lock is not None and hasattr(lock, "release"):
-            lock.release()
-
-    @work(exclusive=True, group="disk")
-    async def changed_on_disk(self) -> None:
-        """Someone else saved the draft: reload theirs, or keep ours as a copy; never overwrite."""
-        from s55tui.draftfile.writer import save_copy
-        from s55tui.tui.dialogs.choice import ChoiceDialog
-
-        question = (
-            f"{self.path.name} was changed on disk by someone else since you opened it. "
-            "s55tui has not overwritten it.\n\nKeep your version as a copy beside it and go on "
-            "editing the copy, or open their version (yours is still kept as a copy)?"
-        )
-        answers = [("k", "Keep mine as a copy", "copy"), ("r", "Open theirs", "reload")]
-        choice = await self.app.push_screen_wait(ChoiceDialog(question, answers, title="Changed on disk"))
-        if choice is None:
-            return
-        self.flush_editor()
-        original = self.path
-        try:
-            copy = save_copy(original, self.session.snapshot().draft)
-        except S55Error as error:
-            self.notify(str(error), title="Not saved", severity="error")
-            return
-        if choice == "reload":
-            try:
-                self.session.reload()
-            except S55Error as error:  # theirs cannot be read (another encoding, broken TOML)
-                choice = "copy"
-                self.notify(
-                    f"Their version cannot be opened: {error}",
-                    title="Changed on disk",
-                    severity="error",
-                    timeout=15,
-                )
-            else:
-                self.reload_view()
-                message = f"Opened their version. Yours is kept as {copy.name}."
-        if choice == "copy":
-            self.session.moved_to(copy)
-            self.sub_title = str(copy)
-            message = f"Your version is saved as {copy.name}; you are now editing it."
-        self.notify(message, title="Changed on disk", timeout=12)
-        self.show_save_state()
+        if found:
+            session = self.session
+            found.first().show_save_state(
+                session.status_text(), failed=bool(session.error), dirty=session.dirty
+            )
 
     def reload_view(self) -> None:
         """Show the session's (reloaded) draft in every editor."""
         for editor in self.query(StepEditor):
-            editor.draft = self.draft  # type: ignore[attr-defined]
-            editor.loaded = False
+            editor.show_draft(self.draft)
         outline = self.query_one(Outline)
         outline.draft = self.draft
         self.step = Step(DETAILS)
         outline.rebuild(self.step)
         self.go(self.step)
         self.refresh_status()
+
+    def on_review_editor_jump_to(self, event: Any) -> None:
+        """A finding of the review was chosen: go to its field."""
+        event.stop()
+        self.jump_to_field(event.field)

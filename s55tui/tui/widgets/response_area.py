@@ -80,7 +80,26 @@ class ResponseArea(TextArea):
                 self._scroll_update(new)
                 self.refresh()
                 return
+        self._clamp_selection()
         super()._refresh_size()
+
+    def _clamp_selection(self) -> None:
+        """Bring a selection left beyond the end of the text back inside it.
+
+        Undoing a paste takes the text away before TextArea moves the cursor back, and its size
+        refresh in between scrolled to the old cursor, past the end of the shorter text: a 20-line
+        paste into an empty box, then ctrl+z, ended the app with a ValueError.
+        """
+        document = self.document
+        last = document.line_count - 1
+
+        def inside(location: tuple[int, int]) -> tuple[int, int]:
+            row = min(max(location[0], 0), last)
+            return row, min(max(location[1], 0), len(document.get_line(row)))
+
+        start, end = self.selection
+        if (inside(start), inside(end)) != (start, end):
+            self.selection = Selection(inside(start), inside(end))
 
     def on_resize(self, event: events.Resize) -> None:
         """A box that grew as it was typed into can reach past the bottom of the form: scroll
