@@ -32,6 +32,13 @@ def profile_candidates(cwd: Path | None = None) -> list[Path]:
     return [here / LOCAL_PROFILE, user_profile_path()]
 
 
+def error_log_dir() -> Path:
+    """Where the app writes the details of an error it did not expect, for whoever supports it."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("s55tui", appauthor=False))
+
+
 def recovery_dir() -> Path:
     """Where the app keeps a copy of a draft it could not save where it belongs."""
     from platformdirs import user_data_dir

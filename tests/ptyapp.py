@@ -35,13 +35,16 @@ def _take_terminal() -> None:
 class PtyApp:
     """``s55tui ARGS`` on its own pseudo-terminal of ``cols`` x ``rows``."""
 
-    def __init__(self, args: list[str], cwd: Path, cols: int = 120, rows: int = 40) -> None:
+    def __init__(
+        self, args: list[str], cwd: Path, cols: int = 120, rows: int = 40, command: list[str] | None = None
+    ) -> None:
+        """``command`` replaces ``-m s55tui`` (a test's own script around the app)."""
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
         env.pop("TEXTUAL", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "s55tui", *args],
+            [sys.executable, *(command or ["-m", "s55tui"]), *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,

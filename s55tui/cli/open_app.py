@@ -37,4 +37,4 @@ def run(options: argparse.Namespace) -> int:
         session, drafts_dir=options.drafts, profile=profile, today=getattr(options, "today", None)
     )
     app.run()
-    return 0
+    return app.return_code or 0  # 1 after an unexpected error (the app said so in one line)

@@ -80,6 +80,40 @@ class S55App(App[None]):
             return
         await super().on_event(event)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nobody expected (a fault in s55tui or in a library) ends the app: every
+        open draft is saved first, the details go to a log file, and the officer gets one line
+        saying so, not a screen of traceback. (Textual's own hook; under a test harness,
+        which has no terminal, the error is left to textual so the test sees it.)"""
+        if self.is_headless:
+            super()._handle_exception(error)
+            return
+        import traceback
+
+        from s55tui.paths import error_log_dir
+        from s55tui.tui.hangup import save_everything
+
+        saved = "Your drafts were saved"
+        try:
+            save_everything(self)
+        except Exception:  # the error is being reported: say the save did not finish
+            saved = "Saving the drafts did not finish (check them, and the .bak beside each)"
+        where = "no log could be written"
+        try:
+            folder = error_log_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            log = folder / "errors.log"
+            with log.open("a", encoding="utf-8") as out:
+                out.write("".join(traceback.format_exception(error)) + "\n")
+            where = f"details are in {log}"
+        except OSError:
+            pass
+        self.exit(
+            return_code=1,
+            message=f"s55tui stopped on an unexpected error ({type(error).__name__}: {error}). "
+            f"{saved}; {where}.",
+        )
+
     def _paste_refused(self) -> bool:
         """Whether the screen showing refuses a paste (the cursor is in no text box of the step)."""
         draft_screen = sys.modules.get("s55tui.tui.screens.draft_screen")  # loaded once one is open

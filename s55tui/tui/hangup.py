@@ -52,6 +52,13 @@ def save_everything_and_exit(app: App) -> None:
     Safe to run twice (a SIGTERM after a SIGHUP): a draft saved is no longer dirty, and a
     lock already released is left alone.
     """
+    save_everything(app)
+    app.exit()
+
+
+def save_everything(app: App) -> None:
+    """Save every open draft now, on this thread (or put it in a recovery copy), and release
+    its lock: before the app goes, however it goes."""
     from s55tui.tui.recovery import recovery_copy_path, write_recovery_copy
     from s55tui.tui.screens.draft_screen import DraftScreen
 
@@ -69,4 +76,3 @@ def save_everything_and_exit(app: App) -> None:
                 with contextlib.suppress(S55Error, OSError):
                     write_recovery_copy(session, recovery_copy_path(session.path))
         session.release_lock()
-    app.exit()

@@ -1,0 +1,179 @@
+"""The draft screen's faults found by trying it as a new officer would, one test each.
+
+Each drove the app with keys and pastes and found text put where nobody looks, the cursor in
+the wrong box, or the app ending with a traceback. Every test fails on the screen as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apptools import copy_example, run_app, type_text
+from testdata import EXAMPLE
+from textual import events
+from textual.widgets import Checkbox, Select, TextArea
+
+from s55tui.draftfile import load_draft, save_draft
+from s55tui.tui.steps import Step
+from s55tui.tui.widgets.preview import DocumentPreview
+
+LONG_PASTE = "\n\n".join(
+    f"Paragraph {n} of the chief constable's answer, pasted from an email." for n in range(100)
+)
+
+
+def _draft(tmp_path: Path, change) -> Path:
+    """A copy of the example draft, changed by ``change(draft)`` and saved."""
+    path = copy_example(EXAMPLE, tmp_path)
+    draft = load_draft(path).draft
+    change(draft)
+    save_draft(path, draft)
+    return path
+
+
+def _notes(app) -> list[str]:
+    """Every notification the app shows from now on, as its text."""
+    notes: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, **kwargs) -> None:
+        notes.append(message)
+        shown(message, **kwargs)
+
+    app.notify = notify
+    return notes
+
+
+async def _until(pilot, condition, seconds: float = 15.0) -> None:
+    """Wait for ``condition()`` (a step's editor is built on its first visit, slower under load)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never got there")
+
+
+def test_a_paste_after_ctrl_g_to_the_checklist_never_lands_in_the_comments_out_of_sight(
+    tmp_path: Path,
+) -> None:
+    def unticked(draft) -> None:
+        for box in draft.checklist:
+            box.done, box.on = False, None
+
+    path = _draft(tmp_path, unticked)
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        notes = _notes(app)
+        screen.go(Step("pcc"), "pcc_comments")
+        await _until(pilot, lambda: app.focused is not None and app.focused.id == "f-pcc_comments")
+        before = screen.draft.response.pcc_comments
+        await pilot.press("tab")
+        await type_text(pilot, " Noted.")
+        await pilot.press("ctrl+g")  # nothing owed in the items: the checklist's first box
+        await _until(pilot, lambda: screen.step == Step("checklist") and app.focused is not None)
+        assert screen.step == Step("checklist")
+        assert isinstance(app.focused, Checkbox) and app.focused.id == "box-0"
+        app.post_message(events.Paste(LONG_PASTE))
+        await pilot.pause(0.3)
+        response = screen.draft.response
+        assert response.pcc_comments == before  # not appended out of sight
+        assert LONG_PASTE[:40] not in response.pcc_reply
+        assert any("Nothing was pasted" in note for note in notes)
+
+    run_app(path, walk)
+
+
+def test_ctrl_g_puts_the_cursor_in_the_empty_commissioners_box_when_the_chiefs_is_written(
+    tmp_path: Path,
+) -> None:
+    def only_one_owed(draft) -> None:
+        draft.items[1].cc_response = "We will."  # Recommendation 4 done
+        draft.items[2].cc_response = "The force agrees."  # Recommendation 5 owes both: chief's written
+        draft.items[2].pcc_response = ""
+
+    path = _draft(tmp_path, only_one_owed)
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        notes = _notes(app)
+        await pilot.press("ctrl+g")
+        await _until(pilot, lambda: screen.step == Step("item", 2))
+        assert isinstance(app.focused, TextArea) and app.focused.id == "f-pcc_response"
+        await type_text(pilot, "Agreed")
+        item = screen.draft.items[2]
+        assert (item.cc_response, item.pcc_response) == ("The force agrees.", "Agreed")
+        await pilot.press("ctrl+g")  # nothing left owed now
+        await pilot.pause(0.3)
+        assert any("Nothing is owed" in note for note in notes)
+        assert app.focused.id == "f-pcc_response"
+
+    run_app(path, walk)
+
+
+def test_ctrl_g_does_not_skip_the_step_you_are_on(tmp_path: Path) -> None:
+    def owes_both(draft) -> None:
+        item = draft.items[2]  # Recommendation 5: chief constables and PCCs
+        item.cc_response = item.pcc_response = ""
+
+    path = _draft(tmp_path, owes_both)
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        screen.go(Step("item", 2), "text")
+        await _until(pilot, lambda: app.focused is not None and app.focused.id == "f-text")
+        await pilot.press("ctrl+g")
+        await pilot.pause(0.3)
+        assert (screen.step, app.focused.id) == (Step("item", 2), "f-cc_response")
+        await pilot.press("ctrl+g")
+        await pilot.pause(0.3)
+        assert (screen.step, app.focused.id) == (Step("item", 2), "f-pcc_response")
+
+    run_app(path, walk)
+
+
+def test_undo_after_a_large_paste_into_an_empty_response_keeps_the_app_running(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        screen.go(Step("item", 1), "cc_response")  # Recommendation 4: no answer yet
+        await _until(pilot, lambda: app.focused is not None and app.focused.id == "f-cc_response")
+        app.post_message(events.Paste("\n".join(f"Line {n} of the answer" for n in range(20))))
+        await pilot.pause(0.3)
+        assert screen.draft.items[1].cc_response.startswith("Line 0")
+        await pilot.press("ctrl+z")
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert screen.draft.items[1].cc_response == ""
+
+    run_app(path, walk)
+
+
+def test_the_review_says_not_ready_with_tbc_left_and_the_preview_follows_the_house_style_at_once(
+    tmp_path: Path,
+) -> None:
+    path = _draft(tmp_path, lambda draft: setattr(draft.items[0], "cc_response", "We will report by TBC."))
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        await pilot.press("ctrl+r")
+        await _until(pilot, lambda: screen.step == Step("review"))
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        summary = str(screen.query_one("#check-summary").render())
+        assert summary.startswith("Not ready: 2 things missing and 1 placeholder (such as TBC) left in.")
+        assert "  1 warning  " in summary  # not "1 warning" with an s, nor "Ready to publish"
+        preview = screen.query_one(DocumentPreview)
+        before = preview.text()
+        select = screen.query_one("#f-template", Select)
+        select.focus()
+        other = next(name for name in ("record", "per-recommendation") if name != select.value)
+        select.value = other
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert screen.draft.response.template == other
+        assert preview.text() != before
+
+    run_app(path, walk)
