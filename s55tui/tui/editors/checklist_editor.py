@@ -74,8 +74,9 @@ class ChecklistEditor(StepEditor):
             classes="box-row",
         )
 
-    def flush(self) -> None:
+    def flush(self) -> bool:
         """Nothing to do: ticks and dates are written as they change."""
+        return False
 
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
