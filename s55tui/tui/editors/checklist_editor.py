@@ -94,9 +94,10 @@ class ChecklistEditor(StepEditor):
     @on(Input.Changed)
     def _dated(self, event: Input.Changed) -> None:
         event.stop()
-        if not (event.input.id or "").startswith("on-"):
+        name = event.input.id or ""
+        if not name.startswith("on-"):
             return
-        index = int(event.input.id[3:])
+        index = int(name[3:])
         error = self.query_one(f"#e-on-{index}", Label)
         try:
             when = read_date(event.value)
