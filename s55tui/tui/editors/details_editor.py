@@ -1,8 +1,10 @@
 """The first step: the report's facts, who answers it, and how the response is signed.
 
 The publication date matters most (the 56 days count from it), so its field shows the last
-day as it is typed. The office fields come from the profile when the draft is made; they
-are here so an acting chief constable's title can be changed for one response.
+day as it is typed. A field the cursor leaves shows its text from the start, so a long title
+reads from its first word on a narrow terminal. The office fields come from the profile when
+the draft is made; they are here so an acting chief constable's title can be changed for one
+response.
 """
 
 from __future__ import annotations
@@ -88,6 +90,16 @@ class DetailsEditor(StepEditor):
     @on(Input.Changed, "#f-report-published")
     def _published_changed(self) -> None:
         self._show_last_day()
+
+    @on(Input.Blurred)
+    def _show_from_the_start(self, event: Input.Blurred) -> None:
+        """A field the cursor has left shows its text from the start.
+
+        A line scrolls to keep the cursor in sight, so a long title left with the cursor at
+        its end shows only its last words ("...-complaint on policing and immigration status"
+        at 80 columns) until the officer goes back to it.
+        """
+        event.input.cursor_position = 0
 
     def _published(self) -> date | None:
         try:

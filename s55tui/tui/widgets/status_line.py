@@ -3,6 +3,10 @@
 An officer should never have to wonder whether the work is saved or how long is left: the
 days left turn yellow two weeks out and red in the last three days, and the save state says
 "saved 14:03:22", "unsaved" while a change waits, or NOT SAVED with the reason.
+
+The three parts never run into each other. The save state and the progress keep their
+width; the deadline takes what is left and says as much as fits there, from "Last day
+Wednesday 10 February 2021 · 21 days left" down to "21 days left" on a narrow terminal.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from datetime import date
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
+from textual.visual import VisualType
 from textual.widgets import Label, ProgressBar
 
 from s55tui.deadline import last_day, long_date
@@ -19,22 +25,68 @@ from s55tui.model import Draft
 from s55tui.progress import Progress, progress
 
 
-def deadline_markup(draft: Draft, today: date | None = None) -> str:
-    """ "Last day Wed 10 Feb 2021 · 12 days left", coloured by how near it is."""
+def deadline_forms(draft: Draft, today: date | None = None) -> tuple[str, ...]:
+    """The deadline as markup, longest first, each form shorter than the one before.
+
+    The days left (or how long ago the last day passed) are in every form: they are what the
+    officer needs at a glance; the last day's date is dropped first, a word at a time.
+    """
     if draft.report.published is None:
-        return "[$warning]No publication date: set it in Report details[/]"
+        return (
+            "[$warning]No publication date: set it in Report details[/]",
+            "[$warning]No publication date[/]",
+            "[$warning]No date[/]",
+        )
     # last_day, not deadline(): the bank-holiday warnings are for the details step and the
     # check, and building the holiday calendar would cost the first frame ~0.2 s
     end = last_day(draft.report.published)
     days_left = (end - (today or date.today())).days
-    when = long_date(end, weekday=True)
     if days_left < 0:
-        return f"Last day {when} · [b $error]passed {-days_left:,} days ago[/]"
-    if days_left == 0:
-        return f"Last day {when} · [b $error]today[/]"
-    colour = "$error" if days_left <= 3 else "$warning" if days_left <= 14 else "$success"
-    plural = "s" if days_left != 1 else ""
-    return f"Last day {when} · [b {colour}]{days_left:,} day{plural} left[/]"
+        left, short = f"[b $error]passed {-days_left:,} days ago[/]", f"[b $error]{-days_left:,} days late[/]"
+    elif days_left == 0:
+        left, short = "[b $error]today[/]", "[b $error]last day today[/]"
+    else:
+        colour = "$error" if days_left <= 3 else "$warning" if days_left <= 14 else "$success"
+        plural = "s" if days_left != 1 else ""
+        left = short = f"[b {colour}]{days_left:,} day{plural} left[/]"
+    return (
+        f"Last day {long_date(end, weekday=True)} · {left}",
+        f"Last day {end:%a} {end.day} {end:%b %Y} · {left}",
+        f"Last day {end.day} {end:%b %Y} · {left}",
+        f"{end.day} {end:%b %Y} · {left}",
+        *((left, short) if days_left else (short,)),
+    )
+
+
+def deadline_markup(draft: Draft, today: date | None = None) -> str:
+    """ "Last day Wednesday 10 February 2021 · 12 days left", coloured by how near it is."""
+    return deadline_forms(draft, today)[0]
+
+
+class FittingLabel(Label):
+    """A one-line label showing the longest of its forms that fits its width.
+
+    The label's width is set by the layout (``1fr``), never by its text, so choosing a form
+    when painting cannot change the layout; a narrower terminal simply paints a shorter form.
+    """
+
+    DEFAULT_CSS = """
+    FittingLabel { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    _forms: tuple[Content, ...] = ()
+
+    def show_forms(self, forms: tuple[str, ...]) -> None:
+        """Show the longest of ``forms`` (markup, longest first) that fits."""
+        self._forms = tuple(Content.from_markup(form) for form in forms)
+        self.update(self._forms[0] if self._forms else "", layout=False)
+
+    def render(self) -> VisualType:
+        """The longest form that fits the width the layout gave the label."""
+        if not self._forms:
+            return super().render()
+        width = self.content_size.width
+        return next((form for form in self._forms if form.cell_length <= width), self._forms[-1])
 
 
 # The save state's min-width in the CSS below.
@@ -46,19 +98,19 @@ class StatusLine(Horizontal):
 
     DEFAULT_CSS = """
     StatusLine { height: 1; background: $panel; padding: 0 1; }
-    StatusLine #deadline { width: 1fr; }
-    StatusLine ProgressBar { width: auto; margin: 0 1; }
+    StatusLine #deadline { width: 1fr; margin-right: 1; }
+    StatusLine ProgressBar { width: auto; margin: 0 1 0 0; }
     StatusLine #progress-words { width: auto; margin-right: 2; }
     StatusLine #save-state { width: auto; min-width: 16; text-align: right; }
     StatusLine #save-state.-failed { color: $error; text-style: bold; }
     StatusLine #save-state.-dirty { color: $warning; }
     """
 
-    _shown: tuple[str, object] | None = None
+    _shown: tuple[tuple[str, ...], object] | None = None
     _save_shown: tuple[str, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="deadline")
+        yield FittingLabel("", id="deadline")
         yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
         yield Label("", id="progress-words")
         yield Label("", id="save-state")
@@ -67,11 +119,11 @@ class StatusLine(Horizontal):
         """Refresh the deadline and the progress from the draft (only what changed is redrawn);
         ``done`` is the progress when the caller knows it, sparing a sum over every item."""
         done = progress(draft) if done is None else done
-        shown = (deadline_markup(draft, today), done)
+        shown = (deadline_forms(draft, today), done)
         if shown == self._shown:
             return
         self._shown = shown
-        self.query_one("#deadline", Label).update(shown[0])
+        self.query_one("#deadline", FittingLabel).show_forms(shown[0])
         self.query_one("#progress", ProgressBar).update(total=max(done.owed, 1), progress=done.written)
         self.query_one("#progress-words", Label).update(f"{done.text} written")
 
@@ -79,9 +131,12 @@ class StatusLine(Horizontal):
         """Say whether the draft is saved."""
         if (words, failed, dirty) == self._save_shown:
             return
+        found = self.query("#save-state")
+        if not found:  # a save landing while the screen is taken apart: nothing left to show it
+            return
         before = self._save_shown[0] if self._save_shown else ""
         self._save_shown = (words, failed, dirty)
-        label = self.query_one("#save-state", Label)
+        label = found.first(Label)
         # The label keeps its min-width while the words fit it ("unsaved", "saved 14:03:22"):
         # then a layout of the screen, at every save and the keystroke after, would change nothing.
         label.update(words, layout=max(cell_len(words), cell_len(before)) > SAVE_STATE_WIDTH)

@@ -1,0 +1,146 @@
+"""The draft screen at 80x24, the smallest terminal the README promises, and at 120x40.
+
+Each test reads the screen as the officer sees it (the characters of a screenshot, cell by
+cell), not the widgets' values: text that is cut at an edge, run into its neighbour or given
+no rows at all is what these tests catch.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from apptools import TODAY, copy_example
+from screen_text import open_step, run_at, screen_lines, text_in
+from testdata import EXAMPLE
+from textual.widget import Widget
+from textual.widgets import Label
+
+from s55tui.tui.app import S55App
+from s55tui.tui.steps import Step
+
+SMALL = (80, 24)
+LARGE = (120, 40)
+LONG_AFTER = date(2026, 11, 30)  # the example's last day passed 2,119 days before
+
+
+async def shown_at(app: S55App, pilot, widget: Widget) -> str:
+    """Scroll ``widget`` into view and return the text the screen shows where it is."""
+    app.screen.editor.scroll_to_widget(widget, animate=False)
+    await pilot.pause()
+    return text_in(screen_lines(app), widget.region)
+
+
+# -- the status line -----------------------------------------------------------------------------
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+@pytest.mark.parametrize(
+    ("today", "left"),
+    [(TODAY, "21 days left"), (LONG_AFTER, "passed 2,119 days ago"), (date(2021, 2, 10), "today")],
+    ids=["weeks-left", "long-passed", "last-day"],
+)
+def test_the_status_line_keeps_its_parts_apart(tmp_path: Path, size, today: date, left: str) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        screen = app.screen
+        row = screen_lines(app)[screen.query_one("#status").region.y]
+        words = screen.query_one("#progress-words").region
+        save = screen.query_one("#save-state").region
+        deadline = row[: words.x]
+        assert left in deadline, row  # how long is left, whole
+        assert deadline.endswith(" "), row  # and a gap before the progress
+        assert row[words.x : words.right].strip() == "3/5 written", row
+        assert row[save.x : save.right].strip().startswith("saved"), row
+
+    run_at(size, path, check, today)
+
+
+def test_the_status_line_says_the_last_day_in_full_where_there_is_room(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        row = screen_lines(app)[app.screen.query_one("#status").region.y]
+        assert row.startswith(" Last day Wednesday 10 February 2021 · 21 days left "), row
+
+    run_at((140, 40), path, check)
+
+
+# -- the report details step ---------------------------------------------------------------------
+def test_every_label_and_hint_of_the_details_step_shows_whole_at_80_columns(tmp_path: Path) -> None:
+    """ "Published (...): the 56 days count from it  (required)" was cut after "co"."""
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        editor = app.screen.editor
+        labels = [label for label in editor.query(Label) if label.display]
+        assert len(labels) > 16
+        for label in labels:
+            words = " ".join(str(label.render()).split())
+            assert await shown_at(app, pilot, label) == words
+        published = next(lb for lb in labels if str(lb.render()).startswith("Published"))
+        assert str(published.render()).endswith("(required)")
+        last_day = editor.query_one("#last-day", Label)
+        assert "passed 2,119 days ago" in await shown_at(app, pilot, last_day)
+
+    run_at(SMALL, path, check, LONG_AFTER)
+
+
+def test_a_long_title_reads_from_its_first_word_once_the_cursor_leaves_it(tmp_path: Path) -> None:
+    """At 80 columns the title field showed only "-complaint on policing and immigration status"."""
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        title = app.screen.query_one("#f-report-title")
+        assert app.focused is title
+        await pilot.press("tab")
+        await pilot.pause()
+        assert text_in(screen_lines(app), title.content_region).startswith("Safe to share? Report on Liberty")
+
+    run_at(SMALL, path, check)
+
+
+# -- the review step -----------------------------------------------------------------------------
+def _with_template(path: Path, name: str) -> Path:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('template = "narrative"', f'template = "{name}"'), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_the_review_preview_has_rows_to_read_the_document_in(tmp_path: Path, size) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        await open_step(app, pilot, Step("review"))
+        preview = app.screen.query_one("#preview")
+        assert preview.content_region.height >= 6
+        app.screen.query_one("#export").focus()
+        await pilot.press("tab")  # on to the preview: the step scrolls to show it whole
+        await pilot.pause(0.5)
+        assert app.focused is preview
+        shown = text_in(screen_lines(app), preview.content_region)
+        assert shown.startswith("Norfolk Police and Crime Commissioner (PCC) response to inspections")
+        assert app.screen.query_one("#check-findings").region.height >= 4  # the findings still show
+
+    run_at(size, path, check)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_the_house_style_and_formats_show_on_one_line_whole(tmp_path: Path, size) -> None:
+    path = _with_template(copy_example(EXAMPLE, tmp_path), "per-recommendation")
+
+    async def check(app, pilot) -> None:
+        await open_step(app, pilot, Step("review"))
+        lines = screen_lines(app)
+        for select, choice in (
+            ("#f-template", "per-recommendation"),
+            ("#formats", "Word, web page, Markdown"),
+        ):
+            widget = app.screen.query_one(select)
+            assert widget.region.height == 3, select  # the border, one line, the border
+            assert choice in text_in(lines, widget.region), select
+        export = app.screen.query_one("#export")
+        assert "Export" in text_in(lines, export.region)
+
+    run_at(size, path, check)
