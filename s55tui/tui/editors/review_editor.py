@@ -31,7 +31,7 @@ from s55tui.tui.editors.base import CHOICE, StepEditor
 from s55tui.tui.widgets.preview import DocumentPreview
 
 FORMAT_CHOICES = (
-    ("Word, web page, Markdown", "all"),
+    ("Word + web + Markdown", "all"),
     ("Word (.docx)", "docx"),
     ("Web page (.html)", "html"),
     ("Markdown (.md)", "md"),
@@ -126,9 +126,7 @@ class ReviewEditor(StepEditor):
             options.highlighted = 0  # Enter goes to the first at once, without an arrow key first
         # the verdict already counts what is missing
         counts = [counted(len(result.of(s)), s) for s in (WARNING, REMINDER) if result.of(s)]
-        parts = [verdict(result), ", ".join(counts)]
-        if result.deadline:
-            parts.append("·  " + result.deadline.summary[0].upper() + result.deadline.summary[1:])
+        parts = [verdict(result), ", ".join(counts)]  # the status line below shows the deadline
         if findings:
             parts.append("(Enter on a finding goes to it.)")
         summary = "  ".join(part for part in parts if part)
