@@ -107,7 +107,10 @@ def test_pasted_word_text_is_cleaned_on_the_way_in(tmp_path: Path) -> None:
     async def paste(app, pilot) -> None:
         screen = app.screen
         screen.go(Step("item", 1))
-        await pilot.pause()
+        for _ in range(300):  # the item editor is built on its first visit: slower under load
+            await pilot.pause(0.05)
+            if app.focused is not None and app.focused.id == "f-cc_response":
+                break
         area = screen.query_one("#f-cc_response", TextArea)
         assert app.focused is area
         app.post_message(events.Paste("•\tFirst point\x0bsame paragraph\x0c\uf0b7 Second\x00 point\r\n"))
