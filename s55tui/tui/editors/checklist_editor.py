@@ -194,10 +194,9 @@ class ChecklistEditor(StepEditor):
     @on(Input.Changed)
     def _dated(self, event: Input.Changed) -> None:
         event.stop()
-        name = event.input.id or ""
-        if not name.startswith("on-"):
+        index = _date_index(event.input)
+        if index is None:
             return
-        index = int(name[3:])
         try:
             when = read_date(event.value)
         except ValueError as reason:
@@ -218,10 +217,9 @@ class ChecklistEditor(StepEditor):
     def _date_accepted(self, event: Input.Submitted) -> None:
         """Enter keeps the date and goes on to the next box (Tab does the same)."""
         event.stop()
-        name = event.input.id or ""
-        if not name.startswith("on-"):
+        index = _date_index(event.input)
+        if index is None:
             return
-        index = int(name[3:])
         if self._tidy_date(index):
             following = self.query(f"#box-{index + 1}")
             if following:
@@ -229,9 +227,9 @@ class ChecklistEditor(StepEditor):
 
     @on(Input.Blurred)
     def _date_left(self, event: Input.Blurred) -> None:
-        name = event.input.id or ""
-        if name.startswith("on-"):
-            self._tidy_date(int(name[3:]))
+        index = _date_index(event.input)
+        if index is not None:
+            self._tidy_date(index)
 
     def _tidy_date(self, index: int) -> bool:
         """Show a date the draft took as 2021-02-09, however it was typed; False when the field
@@ -275,3 +273,9 @@ class ChecklistEditor(StepEditor):
         widget.focus()
         self.scroll_to_widget(widget, animate=False)
         return True
+
+
+def _date_index(field: Input) -> int | None:
+    """The box a date field belongs to (``on-3`` is box 3's), or None for any other field."""
+    name = field.id or ""
+    return int(name[3:]) if name.startswith("on-") and name[3:].isdigit() else None
