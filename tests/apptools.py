@@ -37,3 +37,13 @@ async def type_text(pilot: object, text: str) -> None:
     """Type ``text`` key by key, as an officer would."""
     keys = ["space" if ch == " " else "enter" if ch == "\n" else ch for ch in text]
     await pilot.press(*keys)  # type: ignore[attr-defined]
+
+
+async def until(pilot: object, condition: Callable[[], object], seconds: float = 15.0) -> None:
+    """Wait for ``condition()`` to hold: a dialog, a worker or a step's first build is slower
+    under load (CI runs the tests side by side), so a fixed pause is not enough."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    raise AssertionError("the app never got there")

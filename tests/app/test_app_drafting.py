@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apptools import copy_example, run_app, type_text
+from apptools import copy_example, run_app, type_text, until
 from testdata import EXAMPLE, NORFOLK
 from textual import events
 from textual.widgets import Checkbox, Input, TextArea
@@ -186,14 +186,14 @@ def test_removing_an_item_asks_and_keeps_the_others_intact(tmp_path: Path) -> No
         screen.go(Step("item", 1))
         await pilot.pause()
         await pilot.press("ctrl+o", "delete")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen is not screen)  # it asks
         await pilot.press("n")  # keep it
-        await pilot.pause()
+        await until(pilot, lambda: app.screen is screen)
         assert len(screen.draft.items) == 4
         await pilot.press("delete")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen is not screen)
         await pilot.press("y")
-        await pilot.pause()
+        await until(pilot, lambda: len(screen.draft.items) == 3)
         assert [i.number for i in screen.draft.items] == ["1", "5", "6"]
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -6,9 +6,10 @@ the wrong box, or the app ending with a traceback. Every test fails on the scree
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
-from apptools import copy_example, run_app, type_text
+from apptools import copy_example, run_app, type_text, until
 from testdata import EXAMPLE
 from textual import events
 from textual.widgets import Checkbox, Select, TextArea
@@ -44,15 +45,6 @@ def _notes(app) -> list[str]:
     return notes
 
 
-async def _until(pilot, condition, seconds: float = 15.0) -> None:
-    """Wait for ``condition()`` (a step's editor is built on its first visit, slower under load)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the app never got there")
-
-
 def test_a_paste_after_ctrl_g_to_the_checklist_never_lands_in_the_comments_out_of_sight(
     tmp_path: Path,
 ) -> None:
@@ -66,12 +58,12 @@ def test_a_paste_after_ctrl_g_to_the_checklist_never_lands_in_the_comments_out_o
         screen = app.screen
         notes = _notes(app)
         screen.go(Step("pcc"), "pcc_comments")
-        await _until(pilot, lambda: app.focused is not None and app.focused.id == "f-pcc_comments")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-pcc_comments")
         before = screen.draft.response.pcc_comments
         await pilot.press("tab")
         await type_text(pilot, " Noted.")
         await pilot.press("ctrl+g")  # nothing owed in the items: the checklist's first box
-        await _until(pilot, lambda: screen.step == Step("checklist") and app.focused is not None)
+        await until(pilot, lambda: screen.step == Step("checklist") and app.focused is not None)
         assert screen.step == Step("checklist")
         assert isinstance(app.focused, Checkbox) and app.focused.id == "box-0"
         app.post_message(events.Paste(LONG_PASTE))
@@ -98,7 +90,7 @@ def test_ctrl_g_puts_the_cursor_in_the_empty_commissioners_box_when_the_chiefs_i
         screen = app.screen
         notes = _notes(app)
         await pilot.press("ctrl+g")
-        await _until(pilot, lambda: screen.step == Step("item", 2))
+        await until(pilot, lambda: screen.step == Step("item", 2))
         assert isinstance(app.focused, TextArea) and app.focused.id == "f-pcc_response"
         await type_text(pilot, "Agreed")
         item = screen.draft.items[2]
@@ -121,7 +113,7 @@ def test_ctrl_g_does_not_skip_the_step_you_are_on(tmp_path: Path) -> None:
     async def walk(app, pilot) -> None:
         screen = app.screen
         screen.go(Step("item", 2), "text")
-        await _until(pilot, lambda: app.focused is not None and app.focused.id == "f-text")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-text")
         await pilot.press("ctrl+g")
         await pilot.pause(0.3)
         assert (screen.step, app.focused.id) == (Step("item", 2), "f-cc_response")
@@ -138,7 +130,7 @@ def test_undo_after_a_large_paste_into_an_empty_response_keeps_the_app_running(t
     async def walk(app, pilot) -> None:
         screen = app.screen
         screen.go(Step("item", 1), "cc_response")  # Recommendation 4: no answer yet
-        await _until(pilot, lambda: app.focused is not None and app.focused.id == "f-cc_response")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-cc_response")
         app.post_message(events.Paste("\n".join(f"Line {n} of the answer" for n in range(20))))
         await pilot.pause(0.3)
         assert screen.draft.items[1].cc_response.startswith("Line 0")
@@ -158,7 +150,7 @@ def test_the_review_says_not_ready_with_tbc_left_and_the_preview_follows_the_hou
     async def walk(app, pilot) -> None:
         screen = app.screen
         await pilot.press("ctrl+r")
-        await _until(pilot, lambda: screen.step == Step("review"))
+        await until(pilot, lambda: screen.step == Step("review"))
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
         summary = str(screen.query_one("#check-summary").render())
@@ -177,3 +169,29 @@ def test_the_review_says_not_ready_with_tbc_left_and_the_preview_follows_the_hou
         assert preview.text() != before
 
     run_app(path, walk)
+
+
+def test_a_letter_the_draft_has_taken_is_never_missed_by_a_save_that_comes_before_its_message(
+    tmp_path: Path,
+) -> None:
+    """ctrl+q in flow with typing once saved a draft without its last two letters: the text box
+    had written them into the draft, but the draft was only marked unsaved when the screen's
+    message about it came round, and the save came first and found nothing to do."""
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        screen.go(Step("item", 1), "cc_response")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-cc_response")
+        area, item = app.focused, screen.draft.items[1]
+        for typed, letter in enumerate("Agreed in full", start=1):
+            assert await screen.saver.save()  # everything so far is in the file
+            area.insert(letter)  # as a key does: the text box posts its change
+            while item.cc_response != "Agreed in full"[:typed]:
+                await asyncio.sleep(0)  # the editor writes it into the draft
+            assert screen.session.dirty, f"{item.cc_response!r} taken but not marked unsaved"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    run_app(path, walk)
+    assert load_draft(path).draft.items[1].cc_response == "Agreed in full"

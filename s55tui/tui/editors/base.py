@@ -13,6 +13,7 @@ already equals the model's, so opening a step never marks the draft unsaved.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -55,14 +56,17 @@ class StepEditor(VerticalScroll):
         the screen reads this, the editor may already show another item.
         """
 
-        def __init__(self, editor: StepEditor, name: str, obj: Any = None, *, counted: bool = False) -> None:
+        def __init__(self, editor: StepEditor, name: str, obj: Any = None) -> None:
             self.editor = editor
             self.name = name
             self.obj = obj
-            # True when posted by ``flush``: whoever flushed has already marked the draft
-            # changed (a save cannot wait for this message), so it is not counted again
-            self.counted = counted
             super().__init__()
+
+    # Called the moment a field of the model is changed, before ``Edited`` is even posted: the
+    # draft screen marks the draft unsaved here, so a save that comes first (ctrl+q answered
+    # while the message waits in the queue) still writes the change. Set by whoever mounts
+    # the editor; an editor on its own has no draft file to mark.
+    mark_changed: Callable[[], None] = staticmethod(lambda: None)
 
     # Whether the widgets hold the target's values: until then there is nothing to flush, and
     # flushing empty widgets would wipe the target's text.
@@ -108,8 +112,6 @@ class StepEditor(VerticalScroll):
                     widget.value = shown
                 self._show_error(name, "")
 
-    _flushing = False
-
     def flush(self) -> bool:
         """Write every widget's value into the model now, before the target changes or a save;
         True when that changed the model (the caller then marks the draft changed at once).
@@ -119,11 +121,7 @@ class StepEditor(VerticalScroll):
         """
         if not self.loaded:
             return False
-        self._flushing = True
-        try:
-            return self._flush_fields()
-        finally:
-            self._flushing = False
+        return self._flush_fields()
 
     def _flush_fields(self) -> bool:
         changed = False
@@ -182,12 +180,14 @@ class StepEditor(VerticalScroll):
         return True
 
     def announce(self, name: str, obj: Any = None) -> None:
-        """Tell the draft screen that field ``name`` (of ``obj``) was edited.
+        """Tell the draft screen that field ``name`` (of ``obj``) was edited: the draft is marked
+        unsaved at once (``mark_changed``), the outline and status line follow the message.
 
         Posted to the screen directly: bubbled, the message would stop at each container
         between the editor and the screen, a hop per keystroke for nothing.
         """
-        message = self.Edited(self, name, obj, counted=self._flushing)
+        self.mark_changed()
+        message = self.Edited(self, name, obj)
         try:
             self.screen.post_message(message)
         except NoScreen:  # being removed: bubble, as any message would

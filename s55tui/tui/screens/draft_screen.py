@@ -409,6 +409,7 @@ class DraftScreen(Screen[None]):
     async def _build_editor(self, kind: str) -> None:
         """Mount the editor of ``kind``, then open the step asked for meanwhile (the latest)."""
         editor = self._new_editor(kind)
+        editor.mark_changed = lambda: self.session.changed()  # whichever session is open then
         try:
             await self.query_one("#editors", ContentSwitcher).add_content(editor)
             editor.set_read_only(self.session.read_only)
@@ -426,17 +427,15 @@ class DraftScreen(Screen[None]):
 
     # -- edits -------------------------------------------------------------------------------
     def flush_editor(self) -> None:
-        """Write what the current editor shows into the model, marking the draft changed now:
-        a save that follows at once must see it (the editor's Edited message comes later)."""
-        if self.is_mounted and self._has_editor(self.step.kind) and self.editor.flush():
-            self.session.changed()
+        """Write what the current editor shows into the model (the editor marks the draft
+        changed as it stores): a save that follows at once must see the last keys typed."""
+        if self.is_mounted and self._has_editor(self.step.kind):
+            self.editor.flush()
 
     @on(StepEditor.Edited)
     def _edited(self, event: StepEditor.Edited) -> None:
         event.stop()
-        if not event.counted:
-            self.session.changed()
-        self.record_change(event.obj, event.name, counted=True)
+        self.record_change(event.obj, event.name, counted=True)  # the editor marked it
 
     def record_change(self, obj: object = None, name: str = "", *, counted: bool = False) -> None:
         """The one place an edit is recorded: the draft is marked changed (unless the caller
