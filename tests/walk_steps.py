@@ -164,6 +164,17 @@ def widget_text(widget: Widget | None) -> str:
     return ""
 
 
+def kept_around(after: str, before: str, inserted: str) -> bool:
+    """Whether ``after`` is ``before`` with ``inserted`` put in at one place: nothing that was
+    there (a title selected as the cursor arrived, say) was typed over."""
+    start = after.find(inserted)
+    while start != -1:
+        if after[:start] + after[start + len(inserted) :] == before:
+            return True
+        start = after.find(inserted, start + 1)
+    return False
+
+
 def paste_text(step: int, lines: int) -> str:
     """``lines`` lines to paste, each marked with the step (P12.3 is step 12's third line)."""
     text = "\n".join(f"P{step}.{n} {PASTE_WORDS[n % len(PASTE_WORDS)]}" for n in range(1, lines + 1))
@@ -486,6 +497,8 @@ class RandomWalk:
             self.fail(f"{what}: the focus moved from {focus.name} to {self.focus().name}")
         if widget_text(widget).count(inserted) != focus.text.count(inserted) + 1:
             self.fail(f"{what}: {shorten(inserted)} is not in {focus.name}, which had the focus")
+        if focus.kind != "date" and not kept_around(widget_text(widget), focus.text, inserted):
+            self.fail(f"{what} into {focus.name} lost what it held: {shorten(focus.text)}")
         if focus.kind == "date":  # a word is no date: the field keeps its last good date
             if set(changed) - {focus.field}:
                 self.fail(f"{what} into the date field {focus.name} changed {changed}")

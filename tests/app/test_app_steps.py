@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from apptools import copy_example, run_app, type_text
+from apptools import copy_example, run_app, type_text, until
 from testdata import EXAMPLE
 from textual.widgets import Input, Label
 
@@ -127,7 +127,7 @@ def test_a_date_typed_the_british_way_is_read_and_clearing_it_keeps_the_last_goo
         assert not error.display
         shown.append(str(app.screen.query_one("#last-day", Label).render()))
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: not app.screen.session.dirty)  # saved (slower under load)
         published.value = ""  # cleared, as select-all and delete would
         await pilot.pause(0.1)
         assert error.display
@@ -136,7 +136,7 @@ def test_a_date_typed_the_british_way_is_read_and_clearing_it_keeps_the_last_goo
             "Meanwhile the draft keeps 18 December 2020."
         )
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: not app.screen.session.dirty)
 
     run_app(path, check)
     assert shown[0].startswith("Last day Thursday 11 February 2021")

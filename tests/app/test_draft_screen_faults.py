@@ -195,3 +195,56 @@ def test_a_letter_the_draft_has_taken_is_never_missed_by_a_save_that_comes_befor
 
     run_app(path, walk)
     assert load_draft(path).draft.items[1].cc_response == "Agreed in full"
+
+
+def test_coming_back_to_the_report_details_and_typing_adds_to_the_title_not_over_it(
+    tmp_path: Path,
+) -> None:
+    """The title field selected its whole text as the cursor came back to it (Textual's default),
+    so the first key typed replaced the title, and a one-line field has no undo."""
+    path = copy_example(EXAMPLE, tmp_path)
+    title = load_draft(path).draft.report.title
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: screen.step == Step("findings"))
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-report-title")
+        await type_text(pilot, " (2021)")
+        assert screen.draft.report.title == title + " (2021)"
+        app.focused.post_message(events.Paste("Safe to share?\nReport on\n  a super-complaint"))
+        await pilot.pause()
+        assert screen.draft.report.title == title + " (2021)Safe to share? Report on a super-complaint"
+
+    run_app(path, walk)
+
+
+def test_the_cursor_put_in_a_box_by_a_change_of_step_is_in_sight(tmp_path: Path) -> None:
+    """Going to an item whose boxes are taller than the last one's left the cursor in a box
+    scrolled below the form's bottom: the form was scrolled before the boxes took their height."""
+    long = "\n".join(f"Line {n} of a long answer." for n in range(40))
+
+    def tall(draft) -> None:
+        draft.items[2].text = long
+        draft.items[2].cc_response = long
+        draft.items[2].pcc_response = ""
+
+    path = _draft(tmp_path, tall)
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        screen.go(Step("item", 2), "pcc_response")  # the form scrolled down to the last box
+        await until(pilot, lambda: screen.step == Step("item", 2) and app.focused is not None)
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+b")  # a short item: the form scrolls back up
+        await until(pilot, lambda: screen.step == Step("item", 1))
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+n")  # back, the cursor in the commissioner's box below two tall ones
+        await until(pilot, lambda: screen.step == Step("item", 2))
+        await pilot.pause(0.3)
+        box, editor = app.focused, screen.editor
+        assert box.id == "f-pcc_response"
+        assert box.region.intersection(editor.region).area, f"{box.region} is outside {editor.region}"
+
+    run_app(path, walk)

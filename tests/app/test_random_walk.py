@@ -32,14 +32,6 @@ AS_IN_CI = not any(name.startswith("S55_WALK_") for name in os.environ)
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    AS_IN_CI,
-    strict=False,
-    reason="TEMPORARY, remove once fixed: the cursor lands in a field scrolled out of sight after a "
-    "change of step (S55_WALK_SCRIPT='ctrl+o down down down down down enter; shift+tab; paste 30; "
-    "shift+tab; paste 30; ctrl+b; ctrl+n', found at step 63 of this seed; and on the details form: "
-    "'tab tab tab tab tab tab; ctrl+n; ctrl+b')",
-)
 def test_a_random_walk_of_the_draft_screen_keeps_every_word_where_it_was_typed(tmp_path: Path) -> None:
     path = copy_example(EXAMPLE, tmp_path)
     script = [entry for entry in SCRIPT.split(";") if entry.strip()] or None

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,31 +26,12 @@ from s55tui.datetext import DateTextError, read_date
 from s55tui.deadline import deadline, long_date
 from s55tui.library import file_name_problem, new_draft_path
 from s55tui.textclean import clean_line
+from s55tui.tui.widgets.line_input import LineInput
 from s55tui.vocab import REPORT_TYPES
 
 DATE_HINT = "write it as 2020-12-17 or 17/12/2020"
 TITLE_NEEDED = "Title: give the report's title as printed"
 FIELDS = ("title", "published", "type", "url", "file")
-
-
-class LineInput(Input):
-    """A one-line field that keeps a pasted title whole.
-
-    Textual's Input keeps only the first line of a paste; a title copied from a PDF usually
-    breaks over two or three lines, so here the lines are joined with single spaces and the
-    text goes through the sanitiser (Word's line breaks and control characters go).
-    """
-
-    def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()  # instead of Input's first-line-only paste
-        event.stop()
-        line = " ".join(clean_line(event.text).split())  # a wrapped title has runs of spaces
-        if not line:
-            return
-        if self.selection.is_empty:
-            self.insert_text_at_cursor(line)
-        else:
-            self.replace(line, *self.selection)
 
 
 @dataclass(frozen=True)

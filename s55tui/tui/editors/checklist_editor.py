@@ -23,6 +23,7 @@ from s55tui.datetext import read_date
 from s55tui.deadline import long_date
 from s55tui.model import Draft
 from s55tui.tui.editors.base import StepEditor
+from s55tui.tui.widgets.line_input import LineInput
 
 HINT = (
     "Space ticks a box and puts today's date beside it, selected: type the day it was really "
@@ -124,7 +125,8 @@ class ChecklistEditor(StepEditor):
     def _row(self, index: int) -> Vertical:
         """A box and its date side by side, and a line under them for what the officer should know."""
         box = self.draft.checklist[index]
-        field = Input(box.on.isoformat() if box.on else "", placeholder="date done", id=f"on-{index}")
+        shown = box.on.isoformat() if box.on else ""
+        field = LineInput(shown, placeholder="date done", id=f"on-{index}", select_on_focus=True)
         field.border_title = "done on"
         note = Label("", classes="box-note", id=f"e-on-{index}")
         note.display = False

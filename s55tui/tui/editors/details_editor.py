@@ -21,6 +21,7 @@ from s55tui.datetext import read_date
 from s55tui.deadline import Deadline, deadline
 from s55tui.model import Draft
 from s55tui.tui.editors.base import CHOICE, DATE, LINE, StepEditor, error_label, field_label
+from s55tui.tui.widgets.line_input import LineInput
 from s55tui.vocab import REPORT_TYPES
 
 # field id -> (section of the draft, attribute, label)
@@ -77,7 +78,10 @@ class DetailsEditor(StepEditor):
             if attr == "type":
                 yield Select([(v, k) for k, v in REPORT_TYPES.items()], id=f"f-{key}", allow_blank=False)
             else:
-                yield Input(id=f"f-{key}", placeholder="2020-12-17" if self.FIELDS[key] == DATE else "")
+                # a date is typed over whole (the draft keeps the last good one); text is added to
+                dated = self.FIELDS[key] == DATE
+                placeholder = "2020-12-17" if dated else ""
+                yield LineInput(id=f"f-{key}", placeholder=placeholder, select_on_focus=dated)
             if self.FIELDS[key] == DATE:  # only a date can be written wrongly
                 yield error_label(key)
             if key == "report-published":

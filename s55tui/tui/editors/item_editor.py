@@ -13,11 +13,12 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Label, Select, Static
 
 from s55tui.model import Draft, Item
 from s55tui.progress import owed_fields
 from s55tui.tui.editors.base import CHOICE, LINE, TEXT, StepEditor, field_label
+from s55tui.tui.widgets.line_input import LineInput
 from s55tui.tui.widgets.response_area import ResponseArea
 from s55tui.vocab import ADDRESSEES, ITEM_KINDS, STATUSES
 
@@ -70,7 +71,7 @@ class ItemEditor(StepEditor):
                 yield Select([(v, k) for k, v in ITEM_KINDS.items()], id="f-kind", allow_blank=False)
             with Vertical(id="number-box"):
                 yield field_label("Number")
-                yield Input(id="f-number", placeholder="4")
+                yield LineInput(id="f-number", placeholder="4")
             with Vertical():
                 yield field_label("Status")
                 yield Select([(v, k) for k, v in STATUSES.items()], id="f-status", allow_blank=False)

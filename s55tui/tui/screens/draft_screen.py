@@ -90,7 +90,7 @@ class DraftScreen(Screen[None]):
             # Only the first step's editor is built now; the others on their first visit
             # (see ``go``). Building all seven up front was most of the start-up time.
             with ContentSwitcher(initial=DETAILS, id="editors"):
-                yield DetailsEditor(self.draft, id=DETAILS)
+                yield self._new_editor(DETAILS)
         yield StatusLine(id="status")
         yield Footer()
 
@@ -334,11 +334,23 @@ class DraftScreen(Screen[None]):
         """
         editor = self.editor
         if (field and editor.focus_field(field)) or editor.focus_first():
+            self.call_after_refresh(self._reveal_focus)
             return
         if not self._on_current_step(self.focused):
             self.set_focus(None)
         if tries:
             self.call_after_refresh(self._focus_step, field, tries - 1)
+
+    def _reveal_focus(self) -> None:
+        """Scroll the field with the cursor into sight once the step is laid out again.
+
+        The editor scrolls to the field as it focuses it, but the text boxes above it take the
+        new item's heights only at the next layout: a field that was in sight could then sit
+        below the bottom of the form, and typing would go where nobody looks.
+        """
+        widget = self.focused
+        if widget is not None and self._on_current_step(widget):
+            self.editor.scroll_to_widget(widget, top=True, animate=False)
 
     def _on_current_step(self, widget: Widget | None) -> bool:
         """Whether ``widget`` is shown in the current step's editor."""
@@ -376,7 +388,13 @@ class DraftScreen(Screen[None]):
         return any(child.id == kind for child in switcher.children) and kind not in self._building
 
     def _new_editor(self, kind: str) -> StepEditor:
-        """The editor of a step of ``kind``, built on the step's first visit."""
+        """The editor of a step of ``kind``, built on the step's first visit, marking the draft
+        unsaved the moment it changes a field (of whichever session is open then)."""
+        editor = self._make_editor(kind)
+        editor.mark_changed = lambda: self.session.changed()
+        return editor
+
+    def _make_editor(self, kind: str) -> StepEditor:
         from s55tui.tui.editors.checklist_editor import ChecklistEditor
         from s55tui.tui.editors.item_editor import ItemEditor
         from s55tui.tui.editors.text_steps import (
@@ -399,6 +417,7 @@ class DraftScreen(Screen[None]):
             save = lambda: self.saver.save(quiet=True)  # noqa: E731 - a one-line callback
             return ReviewEditor(self.session, names, settings, save, self.today, id=kind)
         factory: dict[str, Any] = {
+            DETAILS: DetailsEditor,
             "findings": FindingsEditor,
             "item": ItemEditor,
             "cc": ChiefCommentsEditor,
@@ -409,7 +428,6 @@ class DraftScreen(Screen[None]):
     async def _build_editor(self, kind: str) -> None:
         """Mount the editor of ``kind``, then open the step asked for meanwhile (the latest)."""
         editor = self._new_editor(kind)
-        editor.mark_changed = lambda: self.session.changed()  # whichever session is open then
         try:
             await self.query_one("#editors", ContentSwitcher).add_content(editor)
             editor.set_read_only(self.session.read_only)
