@@ -45,7 +45,7 @@ class ItemActions:
             return
         self.screen.flush_editor()
         at = add_item(self.session.draft, after)
-        self.screen.structure_changed(Step("item", at), "text")
+        self.screen.changes.structure_changed(Step("item", at), "text")
 
     async def remove(self, index: int) -> None:
         """Remove an item after the officer confirms."""
@@ -63,7 +63,7 @@ class ItemActions:
             return
         remove_item(self.session.draft, self.session.draft.items.index(item))
         left = len(self.session.draft.items)
-        self.screen.structure_changed(Step("item", min(index, left - 1)) if left else Step(FINDINGS))
+        self.screen.changes.structure_changed(Step("item", min(index, left - 1)) if left else Step(FINDINGS))
         self.screen.notify(f"Removed {item.label or 'the item'}.")
 
     def move(self, index: int, offset: int) -> None:
@@ -73,7 +73,7 @@ class ItemActions:
         self.screen.flush_editor()
         target = move_item(self.session.draft, index, offset)
         if target is not None:
-            self.screen.structure_changed(Step("item", target), stay_in_outline=True)
+            self.screen.changes.structure_changed(Step("item", target), stay_in_outline=True)
 
     def toggle_no_action(self) -> None:
         """Mark the current item "no local action" (or open again), and ask for the reason."""
@@ -84,7 +84,7 @@ class ItemActions:
         self.screen.flush_editor()
         item = self.session.draft.items[index]
         now_no_action = toggle_no_local_action(item)
-        self.screen.record_change(item)
+        self.screen.changes.record(item)
         self.screen.go(self.screen.step, "pcc_response" if now_no_action else "")
         if now_no_action:
             self.screen.notify("Marked no local action: give the reason in the commissioner's response.")
@@ -105,5 +105,5 @@ class ItemActions:
         step = self.screen.step
         if step.kind == "item":
             step = Step("item", 0) if draft.items else Step(FINDINGS)
-        self.screen.structure_changed(step)
+        self.screen.changes.structure_changed(step)
         self.screen.notify(summary(report), title=f"Imported from {choice.source}")

@@ -15,9 +15,14 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from textual.widgets import Static
+
 from s55tui.autosave import AutosaveSchedule
 from s55tui.errors import ChangedOnDiskError, DraftError, LockLostError, S55Error
 from s55tui.session import DraftSession
+from s55tui.tui.editors.base import StepEditor
+from s55tui.tui.steps import DETAILS, Step
+from s55tui.tui.widgets.outline import Outline
 
 if TYPE_CHECKING:
     from s55tui.tui.screens.draft_screen import DraftScreen
@@ -71,13 +76,13 @@ class DraftSaver:
                 return False
             except ChangedOnDiskError as error:
                 session.failed(error)
-                screen.show_save_state()
+                screen.changes.show_save_state()
                 if not quiet:
                     self._ask_about_their_changes()
                 return False
             except DraftError as error:
                 session.failed(error)
-                screen.show_save_state()
+                screen.changes.show_save_state()
                 if not quiet and str(error) != self._last_error_shown:
                     self._last_error_shown = str(error)
                     screen.notify(
@@ -89,7 +94,7 @@ class DraftSaver:
                 return False
             session.landed(snap)
             self._last_error_shown = None
-            screen.show_save_state()
+            screen.changes.show_save_state()
             return True
 
     def _ask_about_their_changes(self) -> None:
@@ -134,14 +139,41 @@ class DraftSaver:
                     timeout=15,
                 )
             else:
-                screen.reload_view()
+                self.reload_view()
                 message = f"Opened their version. Yours is kept as {copy.name}."
         if choice == "copy":
             session.moved_to(copy)
             screen.sub_title = str(copy)
             message = f"Your version is saved as {copy.name}; you are now editing it."
         screen.notify(message, title="Changed on disk", timeout=12)
-        screen.show_save_state()
+        screen.changes.show_save_state()
+
+    # -- what the screen shows of it ---------------------------------------------------------
+    def show_banner(self) -> None:
+        """Say at the top when the draft is read-only, or loaded with warnings; a read-only
+        draft's fields take no typing."""
+        screen, session = self.screen, self.session
+        banner = screen.query_one("#banner", Static)
+        lines = []
+        if session.read_only:
+            lines.append(f"Read-only: {session.held_by}. Press ctrl+t to take it over.")
+        lines += [f"Warning: {w}" for w in session.warnings[:3]]
+        banner.update("\n".join(lines))
+        banner.display = bool(lines)
+        banner.set_class(session.read_only, "-locked")
+        for editor in screen.query(StepEditor):
+            editor.set_read_only(session.read_only)
+
+    def reload_view(self) -> None:
+        """Show the session's draft, read again from the file, in every editor."""
+        screen = self.screen
+        for editor in screen.query(StepEditor):
+            editor.show_draft(screen.draft)
+        outline = screen.query_one(Outline)
+        outline.draft = screen.draft
+        outline.rebuild(Step(DETAILS))
+        screen.nav.reopen()
+        screen.changes.refresh_status()
 
     # -- the lock ----------------------------------------------------------------------------
     def check_lock(self) -> None:
@@ -154,8 +186,8 @@ class DraftSaver:
             return
         screen.flush_editor()
         session.lose_lock(who)
-        screen.show_banner()
-        screen.show_save_state()
+        self.show_banner()
+        screen.changes.show_save_state()
         if session.dirty:
             screen.run_worker(self.changed_on_disk(), group="disk", exclusive=True)
         screen.notify(
@@ -181,8 +213,8 @@ class DraftSaver:
         except S55Error as error:
             screen.notify(str(error), title="Not taken over", severity="error")
             return
-        screen.reload_view()
-        screen.show_banner()
+        self.reload_view()
+        self.show_banner()
         screen.notify("The draft is yours to edit now.", title="Taken over")
 
     # -- closing -----------------------------------------------------------------------------

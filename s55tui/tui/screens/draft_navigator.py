@@ -1,0 +1,238 @@
+"""Moving between the draft screen's steps, and where the cursor goes when it does.
+
+Text goes only where the officer can see it: every route to a step (keys, palette, outline,
+a finding, ctrl+g) ends here, with the cursor in that step and scrolled into sight, never
+left in a step no longer shown; and a paste with no text box of the step to go into is
+refused. Each step's editor is built on its first visit (building all seven up front was
+most of the start-up time), so a step asked for before its editor is mounted opens a moment
+later; the latest asked for wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Input, TextArea
+
+from s55tui.tui.editors.base import StepEditor
+from s55tui.tui.steps import DETAILS, REVIEW, Step, all_steps, step_for_field
+from s55tui.tui.widgets.outline import Outline
+
+if TYPE_CHECKING:
+    from s55tui.tui.screens.draft_screen import DraftScreen
+
+# What to open once its editor is mounted: (step, field, focus, then).
+_Pending = tuple[Step, str, bool, Callable[[StepEditor], None] | None]
+
+
+class StepNavigator:
+    """The steps of ``screen``: which one is open, its editor, and the cursor in it."""
+
+    def __init__(self, screen: DraftScreen) -> None:
+        self.screen = screen
+        self.step = Step(DETAILS)
+        self._pending: _Pending | None = None
+        self._building: set[str] = set()  # kinds of editor being mounted now
+
+    @property
+    def editor(self) -> StepEditor:
+        """The editor of the current step."""
+        return self.screen.query_one(f"#{self.step.kind}", StepEditor)
+
+    def move(self, offset: int) -> None:
+        """Go ``offset`` steps on (or back), stopping at the first and the last."""
+        steps = all_steps(self.screen.draft)
+        index = steps.index(self.step) if self.step in steps else 0
+        self.go(steps[max(0, min(len(steps) - 1, index + offset))])
+
+    def jump_to_field(self, field: str) -> None:
+        """Open the step holding a check finding's field and put the cursor in it."""
+        step, name = step_for_field(field, self.screen.draft)
+        self.go(step, name)
+
+    def go(
+        self,
+        step: Step,
+        field: str = "",
+        *,
+        focus: bool = True,
+        then: Callable[[StepEditor], None] | None = None,
+    ) -> None:
+        """Open ``step`` with the cursor in ``field`` (or its first field), after saving what
+        was typed before; ``then`` is called with the step's editor once it is open.
+
+        A step visited for the first time opens once its editor is mounted; until then typing
+        goes on in the current step, which is still the one shown. ``focus=False`` leaves the
+        cursor in the outline.
+        """
+        screen = self.screen
+        steps = all_steps(screen.draft)
+        if step not in steps:
+            step = steps[0]
+        if not self.has_editor(step.kind):
+            self._pending = (step, field, focus, then)
+            if step.kind not in self._building:
+                self._building.add(step.kind)
+                screen.run_worker(self._build_editor(step.kind), group=f"build-{step.kind}")
+            return
+        self._pending = None
+        self.flush()
+        changed_step = step != self.step
+        self.step = step
+        screen.query_one("#editors", ContentSwitcher).current = step.kind  # each editor's id is its kind
+        editor = self.editor
+        editor.open(step.index)
+        outline = screen.query_one(Outline)
+        outline.select_step(step)
+        if step.kind == REVIEW:
+            from s55tui.tui.editors.review_editor import ReviewEditor
+
+            if isinstance(editor, ReviewEditor):
+                editor.refresh_review()
+        if focus or not outline.has_focus:
+            self.focus_step(field)
+        if then is not None:
+            then(editor)
+        if changed_step and screen.session.dirty:
+            screen.saver.save_soon()
+
+    def reopen(self) -> None:
+        """Open the first step again, every editor reloading: the draft was read again."""
+        self.step = Step(DETAILS)
+        self.go(self.step)
+
+    def force_reload(self) -> None:
+        """Make the next ``go`` reload its editor, even to the step open now (items moved)."""
+        self.step = Step(DETAILS)
+
+    # -- the cursor --------------------------------------------------------------------------
+    def focus_step(self, field: str, tries: int = 3) -> None:
+        """Put the cursor in ``field`` of the current step, or its first field.
+
+        Never leaves it in a step no longer shown: a step whose fields are still being mounted
+        (the checklist's boxes, on its first visit) takes it a moment later, and meanwhile no
+        widget has it, so nothing typed or pasted can land out of sight.
+        """
+        screen, editor = self.screen, self.editor
+        if (field and editor.focus_field(field)) or editor.focus_first():
+            screen.call_after_refresh(self._reveal_focus)
+            return
+        if not self.on_current_step(screen.focused):
+            screen.set_focus(None)
+        if tries:
+            screen.call_after_refresh(self.focus_step, field, tries - 1)
+
+    def _reveal_focus(self) -> None:
+        """Scroll the field with the cursor into sight once the step is laid out again.
+
+        The editor scrolls to the field as it focuses it, but the text boxes above it take the
+        new item's heights only at the next layout: a field that was in sight could then sit
+        below the bottom of the form, and typing would go where nobody looks.
+        """
+        widget = self.screen.focused
+        if widget is not None and self.on_current_step(widget):
+            self.editor.scroll_to_widget(widget, top=True, animate=False)
+
+    def on_current_step(self, widget: Widget | None) -> bool:
+        """Whether ``widget`` is shown in the current step's editor."""
+        if widget is None or not self.has_editor(self.step.kind):
+            return False
+        editor = self.editor
+        return widget is editor or editor in widget.ancestors
+
+    def focused_field(self) -> str:
+        """The field the cursor is in (``cc_response``, ``box-2``), or "" outside the step."""
+        widget = self.screen.focused
+        if widget is None or not self.on_current_step(widget):
+            return ""
+        name = widget.id or ""
+        if name.startswith("f-"):
+            return name[2:]
+        if name.startswith("to-"):
+            return "to"
+        return name
+
+    def refuse_paste(self) -> bool:
+        """True (having said why) when a paste has no text box of the current step to go into."""
+        widget = self.screen.focused
+        if isinstance(widget, TextArea | Input) and self.on_current_step(widget) and widget.display:
+            return False
+        self.screen.notify(
+            "Nothing was pasted: put the cursor in a text box first (Tab moves between them).",
+            severity="warning",
+            timeout=6,
+        )
+        return True
+
+    def flush(self) -> None:
+        """Write what the current editor shows into the model (the editor marks the draft
+        changed as it stores): a save that follows at once must see the last keys typed."""
+        if self.screen.is_mounted and self.has_editor(self.step.kind):
+            self.editor.flush()
+
+    # -- building the editors ----------------------------------------------------------------
+    def has_editor(self, kind: str) -> bool:
+        """Whether the editor of ``kind`` is mounted and ready."""
+        switcher = self.screen.query_one("#editors", ContentSwitcher)
+        return any(child.id == kind for child in switcher.children) and kind not in self._building
+
+    def new_editor(self, kind: str) -> StepEditor:
+        """The editor of a step of ``kind``, marking the draft unsaved the moment it changes a
+        field (of whichever session is open then)."""
+        editor = self._make_editor(kind)
+        editor.mark_changed = lambda: self.screen.session.changed()
+        return editor
+
+    def _make_editor(self, kind: str) -> StepEditor:
+        from s55tui.tui.editors.checklist_editor import ChecklistEditor
+        from s55tui.tui.editors.details_editor import DetailsEditor
+        from s55tui.tui.editors.item_editor import ItemEditor
+        from s55tui.tui.editors.text_steps import (
+            ChiefCommentsEditor,
+            CommissionerCommentsEditor,
+            FindingsEditor,
+        )
+
+        screen = self.screen
+        if kind == "checklist":
+            return ChecklistEditor(screen.draft, screen.today, id=kind)
+        if kind == REVIEW:
+            from s55tui.render.catalogue import template_names
+            from s55tui.render.export import ExportSettings
+            from s55tui.tui.editors.review_editor import ReviewEditor
+
+            names, problem = template_names(screen.profile.templates)
+            if problem:
+                screen.notify(problem, title="Templates", severity="warning")
+            settings = ExportSettings(screen.profile.templates, screen.profile.letterhead)
+            save = lambda: screen.saver.save(quiet=True)  # noqa: E731 - a one-line callback
+            return ReviewEditor(screen.session, names, settings, save, screen.today, id=kind)
+        factory: dict[str, Any] = {
+            DETAILS: DetailsEditor,
+            "findings": FindingsEditor,
+            "item": ItemEditor,
+            "cc": ChiefCommentsEditor,
+            "pcc": CommissionerCommentsEditor,
+        }
+        return factory[kind](screen.draft, id=kind)
+
+    async def _build_editor(self, kind: str) -> None:
+        """Mount the editor of ``kind``, then open the step asked for meanwhile (the latest)."""
+        screen = self.screen
+        editor = self.new_editor(kind)
+        try:
+            await screen.query_one("#editors", ContentSwitcher).add_content(editor)
+            editor.set_read_only(screen.session.read_only)
+        finally:
+            self._building.discard(kind)
+        # open it once laid out: focusing a field before then scrolls the form to where the
+        # field seemed to be while the text boxes had not yet grown to their text
+        screen.call_after_refresh(self._go_pending)
+
+    def _go_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            step, field, focus, then = pending
+            self.go(step, field, focus=focus, then=then)
