@@ -406,3 +406,31 @@ async def test_footer_shows_every_key(folder: Path) -> None:
             "a": "Archive",
             "r": "Refresh",
         }.items() <= shown.items()
+
+
+def test_the_drafts_list_commands_are_in_the_command_palette(folder: Path) -> None:
+    """The drafts list's keys reached neither the palette nor F1's list by name; now one list
+    of commands feeds both screens' keys, footer and palette."""
+    from apptools import run_app, until
+    from textual.widgets import OptionList
+
+    def offered(app) -> list[str]:
+        found = app.screen.query(OptionList)
+        if not found:
+            return []
+        options = found.first()
+        return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+    async def walk(app, pilot) -> None:
+        await until(pilot, lambda: app.screen.query("#drafts-table").first().display)
+        await pilot.press("ctrl+p", *"draft")
+        await until(pilot, lambda: any("Duplicate draft" in o for o in offered(app)))
+        assert {"New draft", "Open draft", "Duplicate draft", "Archive draft"} <= {
+            o.split("\n")[0] for o in offered(app)
+        }
+        await pilot.press(*["backspace"] * 5, *"duplicate")
+        await until(pilot, lambda: offered(app) and offered(app)[0].startswith("Duplicate draft"))
+        await pilot.press("enter")
+        await until(pilot, lambda: len(list(folder.glob("*copy*.toml"))) == 1)
+
+    run_app(None, walk, drafts_dir=folder)

@@ -8,13 +8,14 @@ and archive happen here, each through ``s55tui.library``, which never overwrites
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -28,8 +29,10 @@ from s55tui.errors import S55Error
 from s55tui.library import DraftRow
 from s55tui.model import Report
 from s55tui.profile import Profile
+from s55tui.tui.commands import bindings, palette
 from s55tui.tui.dialogs.confirm import ConfirmDialog
 from s55tui.tui.dialogs.new_draft import NewDraftChoice, NewDraftDialog
+from s55tui.tui.screens.drafts_commands import DRAFTS_COMMANDS
 from s55tui.tui.screens.drafts_table import DraftsTable
 
 
@@ -38,32 +41,8 @@ class DraftsScreen(Screen[None]):
 
     CSS_PATH = "drafts_screen.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "new_draft",
-            "New",
-            tooltip="Start a new draft (a form prefilled from your office profile)",
-            id="drafts.new",
-        ),
-        Binding(
-            "d",
-            "duplicate_draft",
-            "Duplicate",
-            tooltip="Copy the highlighted draft under a new name",
-            id="drafts.duplicate",
-        ),
-        Binding(
-            "a",
-            "archive_draft",
-            "Archive",
-            tooltip="Move the highlighted draft into archive/ (asks first)",
-            id="drafts.archive",
-        ),
-        Binding(
-            "r", "refresh_drafts", "Refresh", tooltip="Read the drafts folder again", id="drafts.refresh"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(DRAFTS_COMMANDS)
+    COMMANDS_LIST = DRAFTS_COMMANDS
 
     class OpenDraft(Message):
         """The officer chose a draft to work on; the app should open ``path``."""
@@ -173,6 +152,10 @@ class DraftsScreen(Screen[None]):
     @on(DataTable.RowSelected)
     def _row_clicked(self) -> None:
         self.action_open_draft()
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """The commands that can run now, for the command palette (ctrl+p)."""
+        return palette(self, DRAFTS_COMMANDS)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Open, duplicate and archive need a draft under the cursor; without one they leave the footer."""
