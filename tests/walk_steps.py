@@ -575,8 +575,8 @@ class RandomWalk:
         await self.settle()
         await asyncio.sleep(max(0.0, pasted_at + AFTER_PASTE_SECONDS - time.monotonic()))
         self.note(f"(pasted into {focus.name})")
-        # a one-line field takes the paste's first line
-        inserted = text.split("\n", 1)[0] if focus.kind in ("line", "date") else text
+        # a one-line field takes the paste's lines joined, its runs of spaces made one
+        inserted = " ".join(clean_line(text).split()) if focus.kind in ("line", "date") else text
         self.check_inserted(before, focus, inserted, f"a paste of {lines} lines")
 
     async def change_items(self, entry: str) -> None:

@@ -1,7 +1,7 @@
 """A seeded random walk of the draft screen: keys and pastes at random, checked after every step.
 
-The steps, and what is checked after each, are in ``tests/walk_steps.py``. CI walks 70 steps
-from a fixed seed (about a minute). Walk longer, or from another seed, with
+The steps, and what is checked after each, are in ``tests/walk_steps.py``. CI walks 200 steps
+from a fixed seed (about two minutes). Walk longer, or from another seed, with
 
     S55_WALK_STEPS=2000 S55_WALK_SEED=7 .venv/bin/python -m pytest -q tests/app/test_random_walk.py
 
@@ -23,8 +23,8 @@ from apptools import copy_example
 from testdata import EXAMPLE
 from walk_steps import RandomWalk
 
-STEPS = int(os.environ.get("S55_WALK_STEPS", "70"))
-SEED = int(os.environ.get("S55_WALK_SEED", "7323"))  # its first 70 steps take every route
+STEPS = int(os.environ.get("S55_WALK_STEPS", "200"))
+SEED = int(os.environ.get("S55_WALK_SEED", "7323"))  # its first 70 steps already take every route
 SCRIPT = os.environ.get("S55_WALK_SCRIPT", "")
 KEEP_GOING = os.environ.get("S55_WALK_KEEP_GOING", "") not in ("", "0")
 # the walk CI runs; a walk asked for by hand reports whatever it finds (never as an expected failure)

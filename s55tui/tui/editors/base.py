@@ -147,9 +147,40 @@ class StepEditor(VerticalScroll):
         for widget in self.query("Input, TextArea, Select, Checkbox, OptionList, Button"):
             if widget.focusable:
                 widget.focus()
-                self.scroll_to_widget(widget, top=True, animate=False)
+                self.reveal(widget)
                 return True
         return False
+
+    def reveal(self, widget: Widget) -> None:
+        """Scroll ``widget`` into sight with the label above it (the step's heading too, for its
+        first field); a form already showing them does not move.
+
+        Textual scrolls after the next layout, so the boxes' heights are the new item's.
+        """
+        if self._first_field() is widget:
+            self.scroll_home(animate=False)
+            return
+        self.scroll_to_widget(widget, animate=False)
+        label = self._label_of(widget)
+        if label is not None:
+            self.scroll_to_widget(label, animate=False)
+
+    def _first_field(self) -> Widget | None:
+        for widget in self.query("Input, TextArea, Select, Checkbox, OptionList, Button"):
+            if widget.focusable:
+                return widget
+        return None
+
+    @staticmethod
+    def _label_of(widget: Widget) -> Widget | None:
+        """The field label just above ``widget``, if it has one."""
+        parent = widget.parent
+        if parent is None:
+            return None
+        siblings = list(parent.children)
+        at = siblings.index(widget)
+        before = siblings[at - 1] if at else None
+        return before if before is not None and before.has_class("field-label") else None
 
     def set_read_only(self, read_only: bool) -> None:
         """Stop (or allow) typing while someone else holds the draft."""
@@ -165,7 +196,7 @@ class StepEditor(VerticalScroll):
             return False
         widget = found.first()
         widget.focus()
-        self.scroll_to_widget(widget, top=True, animate=False)
+        self.reveal(widget)
         return True
 
     # -- writing back ------------------------------------------------------------------------

@@ -124,16 +124,20 @@ class StepNavigator:
         if tries:
             screen.call_after_refresh(self.focus_step, field, tries - 1)
 
-    def _reveal_focus(self) -> None:
-        """Scroll the field with the cursor into sight once the step is laid out again.
+    def _reveal_focus(self, widget: Widget | None = None, passes: int = 4) -> None:
+        """Keep the field with the cursor in sight while the step settles into its layout.
 
-        The editor scrolls to the field as it focuses it, but the text boxes above it take the
-        new item's heights only at the next layout: a field that was in sight could then sit
-        below the bottom of the form, and typing would go where nobody looks.
+        The text boxes take the new item's heights over the next layouts (a box's height
+        follows its text wrapped at its width, known only once laid out), so a field that was
+        in sight could end below the form's bottom and typing would go where nobody looks.
+        Each of the next few refreshes scrolls it back into sight, while the cursor stays put.
         """
-        widget = self.screen.focused
-        if widget is not None and self.on_current_step(widget):
-            self.editor.scroll_to_widget(widget, top=True, animate=False)
+        focused = self.screen.focused
+        if focused is None or not self.on_current_step(focused) or widget not in (None, focused):
+            return
+        self.editor.reveal(focused)
+        if passes:
+            self.screen.call_after_refresh(self._reveal_focus, focused, passes - 1)
 
     def on_current_step(self, widget: Widget | None) -> bool:
         """Whether ``widget`` is shown in the current step's editor."""
