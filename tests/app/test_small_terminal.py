@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apptools import TODAY, copy_example
+from apptools import TODAY, copy_example, until
 from screen_text import open_step, run_at, screen_lines, text_in
 from testdata import EXAMPLE
 from textual.widget import Widget
@@ -124,6 +124,27 @@ def test_the_review_preview_has_rows_to_read_the_document_in(tmp_path: Path, siz
         assert app.screen.query_one("#check-findings").region.height >= 4  # the findings still show
 
     run_at(size, path, check)
+
+
+def test_the_preview_fills_its_new_width_when_the_terminal_is_resized(tmp_path: Path) -> None:
+    """The preview kept the lines laid out for the width it first had: widened from 80 to 120
+    columns, the document stayed a narrow column with blank space beside it."""
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        await open_step(app, pilot, Step("review"))
+        preview = app.screen.query_one("#preview")
+        await until(pilot, lambda: preview.line_count)
+        narrow = preview.text()
+        widest = max(len(line) for line in narrow.splitlines())
+        await pilot.resize_terminal(*LARGE)
+        await until(pilot, lambda: preview.text() != narrow)
+        wide = preview.text()
+        assert max(len(line) for line in wide.splitlines()) > widest + 20
+        assert len(wide.splitlines()) < len(narrow.splitlines())
+        assert " ".join(wide.split()) == " ".join(narrow.split())  # the same document
+
+    run_at(SMALL, path, check)
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])

@@ -80,6 +80,7 @@ class ReviewEditor(StepEditor):
         self.save = save  # saves the draft first, so the export is what the file holds
         self.today = today
         self._fields: list[str] = []
+        self._markdown = ""  # the document the preview shows, to lay out again at a new width
 
     def target(self) -> Any:
         return self.draft.response
@@ -163,20 +164,39 @@ class ReviewEditor(StepEditor):
             laid_out = asyncio.Event()
             preview.call_after_refresh(laid_out.set)
             await laid_out.wait()
-        width = max(preview.size.width - 2, 40)
+        width = preview.layout_width
         templates = self.settings.templates
 
-        def lay_out() -> list:
+        def lay_out() -> tuple[str, list]:
             from s55tui.render.environment import render_markdown
 
-            return layout_markdown(render_markdown(snap, None, templates), width)
+            markdown = render_markdown(snap, None, templates)
+            return markdown, layout_markdown(markdown, width)
 
         try:
-            lines = await droppable(lay_out, name="s55tui-preview")
+            self._markdown, lines = await droppable(lay_out, name="s55tui-preview")
         except S55Error as error:
-            preview.show_lines(layout_markdown(f"**The preview cannot be shown.** {error}", width), width)
-            return
+            self._markdown = f"**The preview cannot be shown.** {error}"
+            lines = layout_markdown(self._markdown, width)
         preview.show_lines(lines, width)
+
+    @on(DocumentPreview.NewWidth)
+    def _new_width(self, event: DocumentPreview.NewWidth) -> None:
+        event.stop()
+        self._lay_out_again()
+
+    @work(exclusive=True, group="preview-width")
+    async def _lay_out_again(self) -> None:
+        """The terminal was resized: the same document, laid out again to fill the preview."""
+        from s55tui.tui.widgets.preview import layout_markdown
+
+        await asyncio.sleep(0.1)  # a window dragged wider sends many sizes: lay out the last
+        preview, markdown = self.query_one(DocumentPreview), self._markdown
+        width = preview.layout_width
+        if markdown and width != preview.laid_out_width:
+            lines = await droppable(layout_markdown, markdown, width, name="s55tui-preview")
+            if markdown is self._markdown:  # not replaced by a fresh render meanwhile
+                preview.show_lines(lines, width)
 
     @work(exclusive=True, group="export")
     async def export(self, formats: tuple[str, ...]) -> None:

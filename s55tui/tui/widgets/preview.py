@@ -11,7 +11,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.segment import Segment
+from textual import events
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -46,10 +48,24 @@ class DocumentPreview(ScrollView, can_focus=True):
     DocumentPreview:focus { border: round $accent; }
     """
 
+    class NewWidth(Message):
+        """The preview changed width (the terminal was resized): its lines need laying out again."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lines: list[Strip] = []
         self.laid_out_width = 0
+
+    @property
+    def layout_width(self) -> int:
+        """The width to lay the document out at: the preview's, less its scrollbar."""
+        return max(self.size.width - 2, 40)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Ask for the lines again when they no longer fit the width (whoever laid them out
+        knows the document; the preview only paints lines)."""
+        if self._lines and self.layout_width != self.laid_out_width:
+            self.post_message(self.NewWidth())
 
     def show_lines(self, lines: list[Strip], width: int) -> None:
         """Show lines laid out for ``width``; the caller lays them out off the app's thread."""
