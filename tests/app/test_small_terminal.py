@@ -165,3 +165,24 @@ def test_the_house_style_and_formats_show_on_one_line_whole(tmp_path: Path, size
         assert "Export" in text_in(lines, export.region)
 
     run_at(size, path, check)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_an_items_kind_and_status_show_whole_on_one_line(tmp_path: Path, size) -> None:
+    """At 80 columns the kind's selector was squeezed until "Recommendation" wrapped in two."""
+    path = copy_example(EXAMPLE, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('kind = "recommendation"', 'kind = "area-for-improvement"', 1)
+    path.write_text(text.replace('status = "open"', 'status = "no-local-action"', 1), encoding="utf-8")
+
+    async def check(app, pilot) -> None:
+        await open_step(app, pilot, Step("item", 0))
+        app.screen.editor.scroll_home(animate=False)
+        await pilot.pause(0.2)
+        rows = screen_lines(app)
+        for name in ("#f-kind", "#f-status"):
+            select = app.screen.query_one(name)
+            shown = text_in(rows, select.region)
+            assert ("Area for improvement" if name == "#f-kind" else "No local action") in shown, shown
+
+    run_at(size, path, check)
