@@ -11,12 +11,14 @@ Wednesday 10 February 2021 · 21 days left" down to "21 days left" on a narrow t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.reactive import reactive
 from textual.visual import VisualType
 from textual.widgets import Label, ProgressBar
 
@@ -89,6 +91,15 @@ class FittingLabel(Label):
         return next((form for form in self._forms if form.cell_length <= width), self._forms[-1])
 
 
+@dataclass(frozen=True)
+class SaveState:
+    """What the save state says: "saved 14:03:22", "unsaved", or NOT SAVED and why."""
+
+    words: str = ""
+    failed: bool = False
+    dirty: bool = False
+
+
 # The save state's min-width in the CSS below.
 SAVE_STATE_WIDTH = 16
 
@@ -106,8 +117,11 @@ class StatusLine(Horizontal):
     StatusLine #save-state.-dirty { color: $warning; }
     """
 
-    _shown: tuple[tuple[str, ...], object] | None = None
-    _save_shown: tuple[str, bool, bool] | None = None
+    # What the line shows, as reactives: setting one to what it already holds redraws nothing
+    # (textual compares), and each part is redrawn by its own watcher.
+    deadline: reactive[tuple[str, ...]] = reactive((), init=False)
+    done: reactive[Progress | None] = reactive(None, init=False)
+    save_state: reactive[SaveState] = reactive(lambda: SaveState(), init=False)
 
     def compose(self) -> ComposeResult:
         yield FittingLabel("", id="deadline")
@@ -116,29 +130,31 @@ class StatusLine(Horizontal):
         yield Label("", id="save-state")
 
     def show_draft(self, draft: Draft, today: date | None = None, done: Progress | None = None) -> None:
-        """Refresh the deadline and the progress from the draft (only what changed is redrawn);
-        ``done`` is the progress when the caller knows it, sparing a sum over every item."""
-        done = progress(draft) if done is None else done
-        shown = (deadline_forms(draft, today), done)
-        if shown == self._shown:
-            return
-        self._shown = shown
-        self.query_one("#deadline", FittingLabel).show_forms(shown[0])
-        self.query_one("#progress", ProgressBar).update(total=max(done.owed, 1), progress=done.written)
-        self.query_one("#progress-words", Label).update(f"{done.text} written")
+        """Show the deadline and the progress of ``draft``; ``done`` is the progress when the
+        caller knows it, sparing a sum over every item."""
+        self.deadline = deadline_forms(draft, today)
+        self.done = progress(draft) if done is None else done
 
     def show_save_state(self, words: str, *, failed: bool = False, dirty: bool = False) -> None:
         """Say whether the draft is saved."""
-        if (words, failed, dirty) == self._save_shown:
-            return
+        self.save_state = SaveState(words, failed, dirty)
+
+    def watch_deadline(self, forms: tuple[str, ...]) -> None:
+        self.query_one("#deadline", FittingLabel).show_forms(forms)
+
+    def watch_done(self, done: Progress | None) -> None:
+        if done is not None:
+            self.query_one("#progress", ProgressBar).update(total=max(done.owed, 1), progress=done.written)
+            self.query_one("#progress-words", Label).update(f"{done.text} written")
+
+    def watch_save_state(self, before: SaveState, state: SaveState) -> None:
         found = self.query("#save-state")
         if not found:  # a save landing while the screen is taken apart: nothing left to show it
             return
-        before = self._save_shown[0] if self._save_shown else ""
-        self._save_shown = (words, failed, dirty)
         label = found.first(Label)
         # The label keeps its min-width while the words fit it ("unsaved", "saved 14:03:22"):
         # then a layout of the screen, at every save and the keystroke after, would change nothing.
-        label.update(words, layout=max(cell_len(words), cell_len(before)) > SAVE_STATE_WIDTH)
-        label.set_class(failed, "-failed")
-        label.set_class(dirty and not failed, "-dirty")
+        widest = max(cell_len(state.words), cell_len(before.words))
+        label.update(state.words, layout=widest > SAVE_STATE_WIDTH)
+        label.set_class(state.failed, "-failed")
+        label.set_class(state.dirty and not state.failed, "-dirty")
