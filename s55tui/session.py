@@ -10,17 +10,27 @@ Nothing here imports textual, so all of it is tested without a screen.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from s55tui.draftfile import load_draft, save_draft
+from s55tui.draftfile.journal import (
+    Values,
+    field_values,
+    journal_path,
+    recover,
+    remove_journal,
+    write_journal,
+)
 from s55tui.draftfile.lock import DraftLock, LockHolder, acquire, take_over, who_holds
 from s55tui.draftfile.reader import FileState
-from s55tui.errors import DraftError, LockLostError
+from s55tui.errors import DraftError, LockLostError, S55Error
 from s55tui.model import ChecklistEntry, Draft, Item
 
 
@@ -31,6 +41,7 @@ class Snapshot:
     draft: Draft
     generation: int
     pairs: list[tuple[Item | ChecklistEntry, Item | ChecklistEntry]] = field(default_factory=list)
+    baseline: Values | None = None  # the fields as the file holds them once this is saved
 
 
 def _snapshot_draft(draft: Draft) -> tuple[Draft, list[tuple[Item | ChecklistEntry, Item | ChecklistEntry]]]:
@@ -54,6 +65,13 @@ def _snapshot_draft(draft: Draft) -> tuple[Draft, list[tuple[Item | ChecklistEnt
     pairs += zip(draft.items, items, strict=True)
     pairs += zip(draft.checklist, boxes, strict=True)
     return snap, pairs
+
+
+# A draft whose full save takes longer than this keeps a journal of the edits typed while it
+# saves (see ``s55tui.draftfile.journal``); so does one whose file is big enough that the
+# first save's parse (to keep its comments) takes as long: about 0.3 s a megabyte.
+JOURNAL_AFTER_SECONDS = 0.3
+JOURNAL_ABOVE_BYTES = 1_000_000
 
 
 class DraftSession:
@@ -81,12 +99,28 @@ class DraftSession:
         self.lock: DraftLock | None = None
         self._save_lock = threading.Lock()
         self._preparing = threading.RLock()  # held while ``prepare_for_saving`` parses
+        # The fields as the file holds them (for the journal), the last full save's duration,
+        # and the edit count the journal on disk goes up to (-1: none written).
+        self.baseline: Values = field_values(draft)
+        self._write_seconds = 0.0
+        self._journaled = -1
+        self._in_flight: Values | None = None  # the fields a save under way is writing
 
     @classmethod
     def open(cls, path: Path) -> DraftSession:
-        """Load the draft at ``path``; a file that cannot be read raises ``DraftError``."""
+        """Load the draft at ``path``, with any edits its journal kept from a save that never
+        finished (said in ``warnings``); a file that cannot be read raises ``DraftError``."""
         result = load_draft(path)
-        return cls(path, result.draft, result.warnings)
+        session = cls(path, result.draft, result.warnings)
+        try:
+            recovered = recover(session.path, session.draft)
+        except S55Error as error:  # the journal stays where it is; the draft opens as saved
+            recovered = [str(error)]
+        session.warnings[:0] = recovered
+        if journal_path(session.path).exists() and not any("left as it is" in w for w in recovered):
+            session.changed()  # saved soon, and the journal goes once the file has it all
+            session._journaled = 0
+        return session
 
     # -- the lock --------------------------------------------------------------------------
     def acquire_lock(self) -> None:
@@ -157,9 +191,38 @@ class DraftSession:
             raise DraftError(f"{self.path}: opened read-only ({self.held_by or 'locked'}); not saved")
         if self.lock_taken():
             raise LockLostError(f"{self.path}: someone else took this draft over; not saved here")
+        if self.slow_to_save():
+            self.journal(snap)  # milliseconds: what is typed is on disk before the long save
         self.prepare_for_saving()  # or wait for the parse already under way, not parse twice
         with self._save_lock:
-            save_draft(self.path, snap.draft, loaded_from=self.path)
+            started = time.monotonic()
+            self._in_flight = field_values(snap.draft) if self.slow_to_save() else None
+            try:
+                save_draft(self.path, snap.draft, loaded_from=self.path)
+            finally:
+                self._in_flight = None
+            self._write_seconds = time.monotonic() - started
+            snap.baseline = field_values(snap.draft)  # here, off the app's thread
+
+    def slow_to_save(self) -> bool:
+        """Whether a full save takes long enough that edits typed during it need the journal."""
+        if self._write_seconds > JOURNAL_AFTER_SECONDS:
+            return True
+        state = self.draft.file_state
+        if not isinstance(state, FileState) or state.document is not None:
+            return False
+        return len(state.text) > JOURNAL_ABOVE_BYTES
+
+    def journal(self, snap: Snapshot) -> bool:
+        """Write the edits in ``snap`` not yet in the file to the journal beside it; any
+        thread. False when it could not be written (the full save will say why)."""
+        saved = [self.baseline] + ([self._in_flight] if self._in_flight is not None else [])
+        try:
+            write_journal(self.path, saved, snap.draft)
+        except S55Error:
+            return False
+        self._journaled = max(self._journaled, snap.generation)
+        return True
 
     def lock_taken(self) -> bool:
         """Whether a colleague took our lock on the draft (before a save, and on the app's poll).
@@ -203,6 +266,15 @@ class DraftSession:
         self.saved_generation = max(self.saved_generation, snap.generation)
         self.saved_at = when or datetime.now()
         self.error = None
+        if snap.baseline is not None:
+            self.baseline = snap.baseline
+        if 0 <= self._journaled <= snap.generation:  # the file has everything the journal kept
+            self._forget_journal()
+
+    def _forget_journal(self) -> None:
+        self._journaled = -1
+        with contextlib.suppress(OSError):
+            remove_journal(self.path)
 
     def failed(self, error: DraftError) -> None:
         """Remember why the last save failed, so the app can keep saying so."""
@@ -221,11 +293,14 @@ class DraftSession:
         self.warnings = result.warnings
         self.generation = self.saved_generation = 0
         self.error = None
+        self.baseline = field_values(self.draft)
+        self._forget_journal()  # its edits were kept in a copy before this
 
     def moved_to(self, path: Path) -> None:
         """The draft now lives at ``path`` (a copy was saved there); edits go to it from now on,
         so the original's lock is let go and the copy is locked instead."""
         self.release_lock()
+        self._forget_journal()  # the copy has every edit
         self.path = Path(os.path.abspath(path))
         self.acquire_lock()
         result = load_draft(path)
@@ -237,6 +312,7 @@ class DraftSession:
         self.saved_generation = self.generation
         self.saved_at = datetime.now()
         self.error = None
+        self.baseline = field_values(self.draft)
 
     def status_text(self) -> str:
         """ "saved 14:03:22", "unsaved", or why saving failed: for the status line."""

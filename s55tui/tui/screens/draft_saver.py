@@ -61,6 +61,12 @@ class DraftSaver:
     async def save(self, *, quiet: bool = False) -> bool:
         """Save the draft if it has unsaved edits; True when the file holds everything typed."""
         screen, session = self.screen, self.session
+        if self._save_lock.locked() and session.slow_to_save() and not session.read_only:
+            # a big draft's full save is under way: what was typed since goes to the journal
+            # now (milliseconds), not after that save and the next
+            screen.flush_editor()
+            if session.dirty:
+                await asyncio.to_thread(session.journal, session.snapshot())
         async with self._save_lock:
             screen.flush_editor()
             if session.read_only:
