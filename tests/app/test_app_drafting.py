@@ -220,7 +220,7 @@ def test_items_imported_from_a_pasted_report_join_the_draft_and_are_saved(tmp_pa
             if "Found 4 items" in str(app.screen.query_one("#status").render()):
                 break
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # the save runs in a worker
         screen = app.screen
         assert [i.number for i in screen.draft.items] == ["1", "4", "5", "6"]
         outline = screen.query_one(Outline)

@@ -43,7 +43,7 @@ def test_a_folder_that_vanishes_keeps_the_text_and_says_why(
         shutil.rmtree(folder)  # the working folder goes with it (autosave may have saved TYPED)
         await type_text(pilot, AFTER)  # so there is something unsaved, however fast autosave was
         await pilot.press("ctrl+s")
-        await pilot.pause(0.5)
+        await pilot.app.workers.wait_for_complete()  # the save runs in a worker
         seen["taken over by"] = session.lost_to()
         seen["state"] = session.status_text()
         seen["error"] = session.error

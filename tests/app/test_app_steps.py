@@ -49,7 +49,7 @@ def test_keys_pressed_faster_than_steps_are_built_end_on_the_step_asked_for_last
         assert "Recommendation 4" in str(screen.query_one("#item-title").render())
         await type_text(pilot, "Typed at once.")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()  # the save runs in a worker
 
     run_app(path, check)
     item = load_draft(path).draft.items[1]
@@ -67,7 +67,7 @@ def test_next_owed_on_an_unbuilt_step_puts_the_cursor_in_the_owed_response(tmp_p
         assert app.focused.id == "f-cc_response"
         await type_text(pilot, "We will.")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()  # the save runs in a worker
 
     run_app(path, check)
     assert load_draft(path).draft.items[1].cc_response == "We will."
@@ -106,7 +106,7 @@ def test_a_mistyped_date_says_how_to_write_it_and_keeps_the_last_good_one(tmp_pa
         await pilot.pause(0.1)
         assert not error.display
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()  # the save runs in a worker
 
     run_app(path, check)
     assert str(load_draft(path).draft.report.published) == "2020-12-17"

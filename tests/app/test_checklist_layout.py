@@ -144,7 +144,7 @@ def test_a_tick_asks_for_the_day_it_was_done_with_today_offered(tmp_path: Path, 
         await pilot.pause()
         assert boxes[1].on == TODAY and app.focused is screen.query_one("#box-2")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()  # the save runs in a worker
 
     run_at(size, path, check)
     saved = load_draft(path).draft.checklist
@@ -168,7 +168,7 @@ def test_unticking_clears_the_date_and_ticking_again_puts_it_back(tmp_path: Path
         )
         assert app.focused is screen.query_one("#box-0")  # unticking leaves the cursor on the box
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()  # the save runs in a worker
         assert load_draft(path).draft.checklist[0].on is None
         await pilot.press("space")  # a slip: ticked again, the date it had comes back
         await pilot.pause()

@@ -248,3 +248,47 @@ def test_the_cursor_put_in_a_box_by_a_change_of_step_is_in_sight(tmp_path: Path)
         assert box.region.intersection(editor.region).area, f"{box.region} is outside {editor.region}"
 
     run_app(path, walk)
+
+
+def test_typing_goes_on_while_a_slow_save_runs_and_what_is_typed_meanwhile_is_journaled(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """ctrl+s held every key until the save was done (seconds, on a 10,000-item draft); and what
+    was typed during a slow save was only in memory until that save and the next were done."""
+    import json
+    import threading
+
+    import s55tui.session as session_module
+    from s55tui.draftfile.journal import journal_path
+
+    path = copy_example(EXAMPLE, tmp_path)
+    gate = threading.Event()
+    save_draft_as_is = session_module.save_draft
+
+    def slow_save(*args, **kwargs) -> None:
+        gate.wait(30)  # a big draft's save, held until the test lets it go
+        save_draft_as_is(*args, **kwargs)
+
+    monkeypatch.setattr(session_module, "save_draft", slow_save)
+    monkeypatch.setattr(session_module, "JOURNAL_AFTER_SECONDS", -1.0)  # every save counts as slow
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        screen.go(Step("item", 1), "cc_response")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-cc_response")
+        await type_text(pilot, "Agreed")
+        await pilot.press("ctrl+s")  # the save starts, and is held
+        await type_text(pilot, " in full")  # not held up by it
+        assert app.focused.text == "Agreed in full"
+        await pilot.press("ctrl+s")  # a second save waits for the first: the journal takes it now
+        journal = journal_path(screen.session.path)
+
+        def journaled() -> list:
+            return json.loads(journal.read_text(encoding="utf-8"))["changes"] if journal.exists() else []
+
+        await until(pilot, lambda: any(c["now"] == "Agreed in full" for c in journaled()))
+        gate.set()
+        await until(pilot, lambda: not screen.session.dirty and not journal.exists())
+
+    run_app(path, walk)
+    assert load_draft(path).draft.items[1].cc_response == "Agreed in full"

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from apptools import copy_example, run_app, type_text
+from apptools import copy_example, run_app, type_text, until
 from testdata import EXAMPLE
 from textual.widgets import Static, TextArea
 
@@ -211,7 +211,7 @@ def test_a_save_after_a_take_over_is_refused_at_once_not_at_the_next_poll(tmp_pa
         theirs = path.read_bytes()
         await type_text(pilot, MINE)
         await pilot.press("ctrl+s")  # well inside the five seconds between polls of the lock
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))  # the save runs in a worker
         seen["file unchanged"] = path.read_bytes() == theirs
         seen["read-only"] = screen.session.read_only
         seen["banner"] = str(screen.query_one("#banner", Static).render())

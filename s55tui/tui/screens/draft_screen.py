@@ -150,8 +150,10 @@ class DraftScreen(Screen[None]):
         """Go to Review and export."""
         self.go(Step(REVIEW))
 
+    @work(group="save")
     async def action_save_now(self) -> None:
-        """Save now (autosave does this anyway)."""
+        """Save now (autosave does this anyway), in a worker: a big draft's save takes seconds,
+        and the keys typed meanwhile must not wait for it."""
         if await self.saver.save():
             self.notify(f"Saved {self.path.name}.", timeout=2)
 
