@@ -105,6 +105,10 @@ class DraftSession:
         self._write_seconds = 0.0
         self._journaled = -1
         self._in_flight: Values | None = None  # the fields a save under way is writing
+        # What was edited since the last save landed, so the journal need not compare every
+        # item: objects by id, with the edit count; and the last edit that could touch any.
+        self._touched: dict[int, tuple[object, int]] = {}
+        self._all_touched = -1
 
     @classmethod
     def open(cls, path: Path) -> DraftSession:
@@ -165,9 +169,14 @@ class DraftSession:
             lock.release()
 
     # -- edits -------------------------------------------------------------------------------
-    def changed(self) -> None:
-        """Record that the officer changed something."""
+    def changed(self, obj: object = None) -> None:
+        """Record that the officer changed something: a field of ``obj`` (an item, a checklist
+        box, a section), or, when not said, anything (an import, a reload)."""
         self.generation += 1
+        if obj is None:
+            self._all_touched = self.generation
+        else:
+            self._touched[id(obj)] = (obj, self.generation)
 
     @property
     def dirty(self) -> bool:
@@ -213,15 +222,24 @@ class DraftSession:
             return False
         return len(state.text) > JOURNAL_ABOVE_BYTES
 
-    def journal(self, snap: Snapshot) -> bool:
-        """Write the edits in ``snap`` not yet in the file to the journal beside it; any
-        thread. False when it could not be written (the full save will say why)."""
+    def journal(self, snap: Snapshot | None = None) -> bool:
+        """Write the edits not yet in the file (in ``snap``, else the live draft) to the journal
+        beside it; any thread. False when it could not be written (the full save says why)."""
         saved = [self.baseline] + ([self._in_flight] if self._in_flight is not None else [])
+        touched = [obj for obj, _ in list(self._touched.values())]  # one step: no lock needed
+        generation = self.generation if snap is None else snap.generation
+        draft = self.draft if snap is None else snap.draft
+        only: list[object] | None = touched
+        if self._all_touched >= 0:
+            only = None  # something changed that is not one field: compare them all
+        elif snap is not None:
+            copies = {id(live): copy for live, copy in snap.pairs}
+            only = [copies[id(obj)] for obj in touched if id(obj) in copies]
         try:
-            write_journal(self.path, saved, snap.draft)
+            write_journal(self.path, saved, draft, only)
         except S55Error:
             return False
-        self._journaled = max(self._journaled, snap.generation)
+        self._journaled = max(self._journaled, generation)
         return True
 
     def lock_taken(self) -> bool:
@@ -270,6 +288,9 @@ class DraftSession:
             self.baseline = snap.baseline
         if 0 <= self._journaled <= snap.generation:  # the file has everything the journal kept
             self._forget_journal()
+        self._touched = {key: entry for key, entry in self._touched.items() if entry[1] > snap.generation}
+        if self._all_touched <= snap.generation:
+            self._all_touched = -1
 
     def _forget_journal(self) -> None:
         self._journaled = -1
@@ -294,6 +315,7 @@ class DraftSession:
         self.generation = self.saved_generation = 0
         self.error = None
         self.baseline = field_values(self.draft)
+        self._touched, self._all_touched = {}, -1
         self._forget_journal()  # its edits were kept in a copy before this
 
     def moved_to(self, path: Path) -> None:
@@ -313,6 +335,7 @@ class DraftSession:
         self.saved_at = datetime.now()
         self.error = None
         self.baseline = field_values(self.draft)
+        self._touched, self._all_touched = {}, -1
 
     def status_text(self) -> str:
         """ "saved 14:03:22", "unsaved", or why saving failed: for the status line."""

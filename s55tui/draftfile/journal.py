@@ -25,6 +25,7 @@ import dataclasses
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,9 @@ def _fields(obj: Any) -> list[str]:
     return [f.name for f in dataclasses.fields(obj) if f.name != "origin"]
 
 
-def field_values(draft: Draft) -> Values:
-    """Every field the officer can change, keyed by where it lives in the file.
+def field_values(draft: Draft, only: Iterable[object] | None = None) -> Values:
+    """Every field the officer can change, keyed by where it lives in the file; with ``only``,
+    the report's, office's and response's fields and those of the items and boxes in it.
 
     Items and checklist boxes read from the file are keyed by their place in it (``origin``),
     which moves and removals do not change; items not yet saved are left to ``new_items``.
@@ -64,11 +66,12 @@ def field_values(draft: Draft) -> Values:
         obj = getattr(draft, section)
         for name in _fields(obj):
             values[f"{section}.{name}"] = _plain(getattr(obj, name))
-    for kind, objects in (("items", draft.items), ("checklist", draft.checklist)):
-        for obj in objects:
-            if obj.origin is not None:
-                for name in _fields(obj):
-                    values[f"{kind}@{obj.origin}.{name}"] = _plain(getattr(obj, name))
+    objects = [*draft.items, *draft.checklist] if only is None else list(only)
+    for obj in objects:
+        if isinstance(obj, Item | ChecklistEntry) and obj.origin is not None:
+            kind = "items" if isinstance(obj, Item) else "checklist"
+            for name in _fields(obj):
+                values[f"{kind}@{obj.origin}.{name}"] = _plain(getattr(obj, name))
     return values
 
 
@@ -83,14 +86,17 @@ def _print(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 
-def write_journal(path: Path, saved: list[Values], draft: Draft) -> bool:
+def write_journal(
+    path: Path, saved: list[Values], draft: Draft, only: Iterable[object] | None = None
+) -> bool:
     """Write what ``draft`` changed since the last full save to the journal; False when there
     was nothing to keep (any old journal is then removed). Raises ``DraftError``.
 
     ``saved`` is the fields as the file holds them, then as a save under way will leave them:
-    a field holding either when the draft is opened again takes the journal's value.
+    a field holding either when the draft is opened again takes the journal's value. ``only``
+    names the items and boxes edited since (a 10,000-item draft is not compared in full).
     """
-    now = field_values(draft)
+    now = field_values(draft, only)
     changes = [
         {"field": key, "was": sorted({_print(values.get(key)) for values in saved}), "now": value}
         for key, value in now.items()

@@ -142,3 +142,35 @@ def test_a_big_drafts_save_keeps_the_journal_until_the_file_has_every_edit(tmp_p
     session.landed(snap)
     assert not journal_path(session.path).exists()
     assert load_draft(path).draft.items[120].pcc_response == "Typed just before the save."
+
+
+def test_the_journal_of_named_edits_keeps_each_one_until_a_save_with_it_lands(tmp_path: Path) -> None:
+    """The app names the item or box each edit was to, so a big draft is not compared in full;
+    an edit made after a save's snapshot stays in the journal when that save lands."""
+    path = copy_example(EXAMPLE, tmp_path)
+    session = DraftSession.open(path)
+    first, second = session.draft.items[1], session.draft.items[2]
+    first.cc_response = "Typed first."
+    session.changed(first)
+    under_way = session.snapshot()
+    second.pcc_response = "Typed while that save ran."
+    session.changed(second)
+    session.draft.checklist[1].on = date(2021, 2, 1)
+    session.changed(session.draft.checklist[1])
+    assert session.journal()  # the live draft, as the app journals while a save runs
+
+    def journaled() -> list[str]:
+        body = json.loads(journal_path(session.path).read_text(encoding="utf-8"))
+        return sorted(c["field"] for c in body["changes"])
+
+    assert journaled() == ["checklist@1.on", "items@1.cc_response", "items@2.pcc_response"]
+    session.write(under_way)
+    session.landed(under_way)  # the journal went up to later edits than this save: it stays
+    assert journal_path(session.path).exists()
+    assert session.journal()
+    assert journaled() == ["checklist@1.on", "items@2.pcc_response"]  # the first is in the file now
+
+    again = DraftSession.open(path)
+    assert again.draft.items[1].cc_response == "Typed first."
+    assert again.draft.items[2].pcc_response == "Typed while that save ran."
+    assert again.draft.checklist[1].on == date(2021, 2, 1)

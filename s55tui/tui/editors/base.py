@@ -62,11 +62,12 @@ class StepEditor(VerticalScroll):
             self.obj = obj
             super().__init__()
 
-    # Called the moment a field of the model is changed, before ``Edited`` is even posted: the
-    # draft screen marks the draft unsaved here, so a save that comes first (ctrl+q answered
-    # while the message waits in the queue) still writes the change. Set by whoever mounts
-    # the editor; an editor on its own has no draft file to mark.
-    mark_changed: Callable[[], None] = staticmethod(lambda: None)
+    # Called with the object whose field changed (an item, a box, a section) the moment it is
+    # changed, before ``Edited`` is even posted: the draft screen marks the draft unsaved here,
+    # so a save that comes first (ctrl+q answered while the message waits in the queue) still
+    # writes the change, and the journal of a big draft knows which item to look at. Set by
+    # whoever mounts the editor; an editor on its own has no draft file to mark.
+    mark_changed: Callable[[Any], None] = staticmethod(lambda obj=None: None)
 
     # Whether the widgets hold the target's values: until then there is nothing to flush, and
     # flushing empty widgets would wipe the target's text.
@@ -217,7 +218,7 @@ class StepEditor(VerticalScroll):
         Posted to the screen directly: bubbled, the message would stop at each container
         between the editor and the screen, a hop per keystroke for nothing.
         """
-        self.mark_changed()
+        self.mark_changed(obj)
         message = self.Edited(self, name, obj)
         try:
             self.screen.post_message(message)

@@ -37,7 +37,7 @@ class ChangeRecorder:
         already marked the draft changed (an editor does, as it stores the value)."""
         screen = self.screen
         if not counted:
-            screen.session.changed()
+            screen.session.changed(obj)
         outline = screen.query_one(Outline)
         if isinstance(obj, Item):
             step = self._step_of(obj)

@@ -186,8 +186,11 @@ class StepNavigator:
         """The editor of a step of ``kind``, marking the draft unsaved the moment it changes a
         field (of whichever session is open then)."""
         editor = self._make_editor(kind)
-        editor.mark_changed = lambda: self.screen.session.changed()
+        editor.mark_changed = self._mark_changed
         return editor
+
+    def _mark_changed(self, obj: object = None) -> None:
+        self.screen.session.changed(obj)
 
     def _make_editor(self, kind: str) -> StepEditor:
         from s55tui.tui.editors.checklist_editor import ChecklistEditor

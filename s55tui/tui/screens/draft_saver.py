@@ -66,7 +66,7 @@ class DraftSaver:
             # now (milliseconds), not after that save and the next
             screen.flush_editor()
             if session.dirty:
-                await asyncio.to_thread(session.journal, session.snapshot())
+                await asyncio.to_thread(session.journal)  # only the fields edited since
         async with self._save_lock:
             screen.flush_editor()
             if session.read_only:
