@@ -27,6 +27,7 @@ from pathlib import Path
 from s55tui.deadline import last_day
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.atomic import backup_path, write_bytes_atomic
+from s55tui.draftfile.journal import journal_path
 from s55tui.draftfile.lock import LockHolder, LockUnavailable, acquire
 from s55tui.errors import DraftError, S55Error
 from s55tui.model import Draft
@@ -256,10 +257,11 @@ def _archive_locked(path: Path) -> Path:
             continue
         except OSError as problem:
             raise DraftError(f"{path}: cannot move it to {folder} ({_why(problem)})") from None
-        old_bak = backup_path(path)
-        if old_bak.exists():
-            with contextlib.suppress(OSError):  # the draft is archived; a stray backup is harmless
-                _move_no_replace(old_bak, backup_path(target))
+        # its backup, and any edits a killed session kept in its journal, go with it
+        for beside_it in (backup_path, journal_path):
+            if beside_it(path).exists():
+                with contextlib.suppress(OSError):  # the draft is archived; a stray one is harmless
+                    _move_no_replace(beside_it(path), beside_it(target))
         with _cache_lock:
             _cache.pop(path, None)
         return target

@@ -173,6 +173,21 @@ def test_archive_moves_the_draft_and_its_backup_and_never_overwrites(tmp_path: P
     assert scan(tmp_path, TODAY) == []
 
 
+def test_archive_takes_the_edits_a_killed_session_kept_in_its_journal_along(tmp_path: Path) -> None:
+    from s55tui.session import DraftSession
+
+    path = tmp_path / "safe.toml"
+    shutil.copy(EXAMPLE, path)
+    session = DraftSession.open(path)
+    session.draft.report.title = "Typed before the kill"
+    session.changed(session.draft.report)
+    session.journal()
+    session.release_lock()  # killed: the lock went stale, the journal stayed
+    moved = archive(path)
+    assert not (tmp_path / ".safe.toml.journal").exists()
+    assert DraftSession.open(moved).draft.report.title == "Typed before the kill"
+
+
 def test_a_draft_open_elsewhere_is_not_archived_and_the_holder_is_named(tmp_path: Path) -> None:
     path = tmp_path / "safe.toml"
     shutil.copy(EXAMPLE, path)
