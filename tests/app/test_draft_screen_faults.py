@@ -292,3 +292,22 @@ def test_typing_goes_on_while_a_slow_save_runs_and_what_is_typed_meanwhile_is_jo
 
     run_app(path, walk)
     assert load_draft(path).draft.items[1].cc_response == "Agreed in full"
+
+
+def test_tab_into_a_written_answer_and_type_adds_to_its_end_not_in_front_of_it(tmp_path: Path) -> None:
+    """Tab from the commissioner's comments into the written reply, type " Noted.": it went in
+    front of the reply's first word ("Noted.I have noted that...")."""
+    path = copy_example(EXAMPLE, tmp_path)
+    reply = load_draft(path).draft.response.pcc_reply
+    assert reply.strip()
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        screen.go(Step("pcc"), "pcc_comments")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-pcc_comments")
+        await pilot.press("tab")
+        assert app.focused.id == "f-pcc_reply"
+        await type_text(pilot, " Noted.")
+        assert screen.draft.response.pcc_reply == reply + " Noted."
+
+    run_app(path, walk)

@@ -81,7 +81,7 @@ class ItemEditor(StepEditor):
                 yield Checkbox(words, id=f"to-{key}", tooltip=f"Addressed to {ADDRESSEES[key]}")
         yield Label("", id="no-action-hint", classes="hint")
         yield field_label("Text, as printed in the report")
-        yield ResponseArea(id="f-text")
+        yield ResponseArea(id="f-text", read_from_start=True)
         yield field_label("Chief constable's response", required=True, id="l-cc_response")
         yield ResponseArea(id="f-cc_response", placeholder="Paste or type the chief constable's response")
         yield field_label("Commissioner's response", required=True, id="l-pcc_response")

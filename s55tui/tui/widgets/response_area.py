@@ -37,7 +37,12 @@ class ResponseArea(TextArea):
     ResponseArea.-tall { max-height: 30; }
     """
 
-    def __init__(self, text: str = "", *, id: str | None = None, placeholder: str = "") -> None:
+    def __init__(
+        self, text: str = "", *, id: str | None = None, placeholder: str = "", read_from_start: bool = False
+    ) -> None:
+        """``read_from_start``: a box read more than written (the report's own text) keeps the
+        cursor at its start when the cursor arrives; any other goes after its text."""
+        self.read_from_start = read_from_start
         super().__init__(
             text,
             id=id,
@@ -46,6 +51,13 @@ class ResponseArea(TextArea):
             show_line_numbers=False,
             placeholder=placeholder,
         )
+
+    def on_focus(self, event: events.Focus) -> None:
+        """The cursor arriving in a written answer by Tab or a jump, never placed there yet (it
+        is at the very start), goes after the text: a word typed then adds to the answer
+        instead of going in front of its first word. A click places it after this."""
+        if not self.read_from_start and self.text and tuple(self.selection) == ((0, 0), (0, 0)):
+            self.move_cursor(self.document.end)
 
     def _on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         """Keep cursor moves to this box: nothing above it listens, and each container the
