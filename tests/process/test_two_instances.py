@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from apptools import copy_example, run_app, type_text, until
 from testdata import EXAMPLE
+from textual import events
 from textual.widgets import Static, TextArea
 
 from s55tui.draftfile import load_draft, save_draft
@@ -157,7 +158,9 @@ def conflict(path: Path, answer: str) -> tuple[bytes, list[Path], str]:
         await pilot.press("ctrl+g")
         await pilot.pause()
         shown["theirs"] = colleague_saves(path)
-        await type_text(pilot, MINE)
+        # pasted, not typed key by key: on a loaded machine a second could pass between two
+        # keys, and the dialog (rightly) comes at the first pause in the typing
+        app.post_message(events.Paste(MINE))
         for _ in range(40):  # the dialog waits for a pause in the typing, then for the save
             if isinstance(app.screen, ChoiceDialog):
                 break
