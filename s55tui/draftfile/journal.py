@@ -38,6 +38,8 @@ from s55tui.model import ChecklistEntry, Draft, Item
 JOURNAL_FORMAT = 1
 _SECTIONS = ("report", "office", "response")
 
+_MISSING = object()  # a field a values map does not hold
+
 Values = dict[str, Any]  # "items@4.cc_response" -> its value, as JSON holds it
 
 
@@ -111,8 +113,6 @@ def write_journal(
     return True
 
 
-_MISSING = object()
-
 
 def remove_journal(path: Path) -> None:
     """The file now holds every edit the journal kept."""
@@ -159,10 +159,11 @@ def recover(path: Path, draft: Draft) -> list[str]:
             draft.items.append(item)
     except (KeyError, TypeError, ValueError) as error:
         raise DraftError(f"{target}: unsaved edits that cannot be brought back ({error})") from error
-    return _report(target, taken, len(added) - added_twice, kept_theirs)
+    return _report(path, taken, len(added) - added_twice, kept_theirs)
 
 
-def _report(target: Path, taken: int, added: int, kept_theirs: list[str]) -> list[str]:
+def _report(path: Path, taken: int, added: int, kept_theirs: list[str]) -> list[str]:
+    target = journal_path(path)
     said = []
     if taken or added:
         parts = [f"{taken} edit{'s' if taken != 1 else ''}"] if taken else []
@@ -173,7 +174,7 @@ def _report(target: Path, taken: int, added: int, kept_theirs: list[str]) -> lis
         )
     if kept_theirs:
         where = ", ".join(kept_theirs[:3]) + (" and more" if len(kept_theirs) > 3 else "")
-        kept = kept_path(target)
+        kept = kept_path(path)
         with contextlib.suppress(OSError):
             kept.write_bytes(target.read_bytes())
         said.append(
@@ -181,17 +182,13 @@ def _report(target: Path, taken: int, added: int, kept_theirs: list[str]) -> lis
             f"yours are in {kept.name}"
         )
     if not said:  # everything it kept is in the file already
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(target)
+        remove_journal(path)
     return said
 
 
-def kept_path(journal: Path) -> Path:
+def kept_path(path: Path) -> Path:
     """Where the officer's edits that met a colleague's change are kept, in sight."""
-    return beside(
-        journal.with_name(journal.name.removeprefix(".").removesuffix(".journal")),
-        suffix=".unsaved-edits.json",
-    )
+    return beside(path, suffix=".unsaved-edits.json")
 
 
 _FIELD_WORDS = {
