@@ -113,7 +113,6 @@ def write_journal(
     return True
 
 
-
 def remove_journal(path: Path) -> None:
     """The file now holds every edit the journal kept."""
     with contextlib.suppress(FileNotFoundError):

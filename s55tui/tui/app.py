@@ -58,7 +58,10 @@ class S55App(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Drop keys that are the tail of a paste (see ``PASTE_TAIL_SECONDS``), and a paste the
-        draft screen has no text box for (it says so), then go on as usual."""
+        draft screen has no text box for (it says so), then go on as usual. Keys and pastes
+        that come while a step is opening wait for it (see ``StepNavigator.hold``)."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded and self._held(event):
+            return
         if isinstance(event, events.Paste):
             self._pasted_at = event.time
             if not event.is_forwarded and self._paste_refused():
@@ -112,6 +115,15 @@ class S55App(App[None]):
             return_code=1,
             message=f"s55tui stopped on an unexpected error ({type(error).__name__}: {error}). "
             f"{saved}; {where}.",
+        )
+
+    def _held(self, event: events.Key | events.Paste) -> bool:
+        """Whether the draft screen showing keeps ``event`` until the step asked for is open."""
+        draft_screen = sys.modules.get("s55tui.tui.screens.draft_screen")  # loaded once one is open
+        return (
+            draft_screen is not None
+            and isinstance(self.screen, draft_screen.DraftScreen)
+            and self.screen.nav.hold(event)
         )
 
     def _paste_refused(self) -> bool:

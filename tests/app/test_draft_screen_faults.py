@@ -311,3 +311,29 @@ def test_tab_into_a_written_answer_and_type_adds_to_its_end_not_in_front_of_it(t
         assert screen.draft.response.pcc_reply == reply + " Noted."
 
     run_app(path, walk)
+
+
+def test_keys_that_come_while_a_step_opens_go_to_that_step_not_the_one_still_shown(
+    tmp_path: Path,
+) -> None:
+    """A step's editor is built on its first visit, and for that moment the step left is still
+    shown with the cursor in it: ctrl+g then ctrl+l, or typing at once after ctrl+g, acted on
+    the report's details (ctrl+l refused there without a word; the words went into the title).
+    Keys that come meanwhile now wait for the step ctrl+g opens."""
+    path = copy_example(EXAMPLE, tmp_path)
+    saved = load_draft(path).draft
+    title, first = saved.report.title, saved.items[1]
+    assert first.status == "open" and not first.cc_response
+
+    async def burst(app, pilot) -> None:
+        screen = app.screen
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-report-title")
+        # one burst, as a terminal delivers keys typed fast: nothing waits between them
+        for key, character in [("ctrl+g", None), *((c, c) for c in "Agreed"), ("ctrl+l", None)]:
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: screen.draft.items[1].status == "no-local-action")
+        assert screen.draft.items[1].cc_response == "Agreed"
+        assert screen.draft.report.title == title
+        assert app.focused.id == "f-pcc_response"  # where ctrl+l asks for the reason
+
+    run_app(path, burst)

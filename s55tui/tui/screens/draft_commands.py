@@ -1,11 +1,19 @@
-"""The draft screen's commands: one list feeding its keys, its footer, F1 and the palette."""
+"""The draft screen's commands: one list feeding its keys, its footer, F1 and the palette.
+
+The commands that move the cursor to another step or box have priority: the app runs them as
+their key arrives, so the keys typed after them wait for the box they open (see
+``StepNavigator.hold``). Without it the key went first to the text box with the cursor and
+only then up to the screen, and the words typed hard after ctrl+g had gone into the old box.
+"""
 
 from __future__ import annotations
 
 from s55tui.tui.commands import Command
 
 DRAFT_COMMANDS: tuple[Command, ...] = (
-    Command("draft.next-step", "next_step", "Next step", "Go to the next step", "ctrl+n", "Next"),
+    Command(
+        "draft.next-step", "next_step", "Next step", "Go to the next step", "ctrl+n", "Next", priority=True
+    ),
     Command(
         "draft.previous-step",
         "previous_step",
@@ -13,6 +21,7 @@ DRAFT_COMMANDS: tuple[Command, ...] = (
         "Go back to the previous step",
         "ctrl+b",
         "Back",
+        priority=True,
     ),
     Command(
         "draft.next-owed",
@@ -21,6 +30,7 @@ DRAFT_COMMANDS: tuple[Command, ...] = (
         "Jump to the next response still owed, cursor in it",
         "ctrl+g",
         "Next owed",
+        priority=True,
     ),
     Command(
         "draft.focus-outline",
@@ -29,9 +39,16 @@ DRAFT_COMMANDS: tuple[Command, ...] = (
         "Move to the outline of steps (then a adds, i imports, delete removes, alt+arrows move items)",
         "ctrl+o",
         "Outline",
+        priority=True,
     ),
     Command(
-        "draft.review", "review", "Review", "Review what is missing, preview and export", "ctrl+r", "Review"
+        "draft.review",
+        "review",
+        "Review",
+        "Review what is missing, preview and export",
+        "ctrl+r",
+        "Review",
+        priority=True,
     ),
     Command(
         "draft.save",
@@ -47,6 +64,7 @@ DRAFT_COMMANDS: tuple[Command, ...] = (
         "No local action",
         "Mark the item no local action (or open it again), then give the reason",
         "ctrl+l",
+        priority=True,
     ),
     Command(
         "draft.take-over",

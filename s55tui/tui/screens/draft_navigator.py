@@ -5,7 +5,9 @@ a finding, ctrl+g) ends here, with the cursor in that step and scrolled into sig
 left in a step no longer shown; and a paste with no text box of the step to go into is
 refused. Each step's editor is built on its first visit (building all seven up front was
 most of the start-up time), so a step asked for before its editor is mounted opens a moment
-later; the latest asked for wins.
+later; the latest asked for wins. Keys and pastes that come meanwhile wait and go to that
+step once its cursor is placed: ctrl+g then ctrl+l marks the item ctrl+g opened, and words
+typed at once after ctrl+g go into the box it chose, not the step still on screen.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, TextArea
 
@@ -35,6 +38,43 @@ class StepNavigator:
         self.step = Step(DETAILS)
         self._pending: _Pending | None = None
         self._building: set[str] = set()  # kinds of editor being mounted now
+        self._focusing = False  # the step is open, its fields not yet ready for the cursor
+        self._held: list[events.Key | events.Paste] = []  # what came meanwhile, in order
+        self._replay_asked = False
+        self._replaying = False
+
+    @property
+    def settling(self) -> bool:
+        """Whether a step asked for has yet to get the cursor (its editor or fields mounting)."""
+        return self._pending is not None or self._focusing
+
+    def hold(self, event: events.Key | events.Paste) -> bool:
+        """Keep ``event`` while a step is being opened, or while earlier kept keys wait their
+        turn (so nothing overtakes them); True when kept."""
+        if self._replaying or not (self.settling or self._held):
+            return False
+        self._held.append(event)
+        return True
+
+    def _release(self) -> None:
+        """Once the step has the cursor, hand the kept keys back to the app, behind the focus
+        change just asked for (queued before this), so they reach the step's box."""
+        if self._held and not self.settling and not self._replay_asked:
+            self._replay_asked = True
+            self.screen.app.call_later(self._replay)
+
+    async def _replay(self) -> None:
+        """The kept keys, in order, as if they came now; one that opens another step (a kept
+        ctrl+g) keeps the rest back again until that step has the cursor."""
+        self._replay_asked = False
+        app = self.screen.app
+        while self._held and not self.settling:
+            event = self._held.pop(0)
+            self._replaying = True
+            try:
+                await app.on_event(event)
+            finally:
+                self._replaying = False
 
     @property
     def editor(self) -> StepEditor:
@@ -97,6 +137,7 @@ class StepNavigator:
             then(editor)
         if changed_step and screen.session.dirty:
             screen.saver.save_soon()
+        self._release()
 
     def reopen(self) -> None:
         """Open the first step again, every editor reloading: the draft was read again."""
@@ -116,13 +157,27 @@ class StepNavigator:
         widget has it, so nothing typed or pasted can land out of sight.
         """
         screen, editor = self.screen, self.editor
+        self._focusing = False
         if (field and editor.focus_field(field)) or editor.focus_first():
+            self.hold_until_focused()
             screen.call_after_refresh(self._reveal_focus)
             return
         if not self.on_current_step(screen.focused):
             screen.set_focus(None)
         if tries:
+            self._focusing = True
             screen.call_after_refresh(self.focus_step, field, tries - 1)
+        self._release()
+
+    def hold_until_focused(self) -> None:
+        """Keep the keys that come from now until the focus just asked for has moved (textual
+        moves it a moment later, and keys already queued would reach the old box first)."""
+        self._focusing = True
+        self.screen.app.call_later(self._focus_placed)  # queued behind textual's own move
+
+    def _focus_placed(self) -> None:
+        self._focusing = False
+        self._release()
 
     def _reveal_focus(self, widget: Widget | None = None, passes: int = 4) -> None:
         """Keep the field with the cursor in sight while the step settles into its layout.

@@ -139,8 +139,10 @@ class DraftScreen(Screen[None]):
         self.go(*found)
 
     def action_focus_outline(self) -> None:
-        """Move to the outline of steps."""
+        """Move to the outline of steps (keys typed meanwhile, such as ``a`` to add an item,
+        wait for it)."""
         self.query_one(Outline).focus()
+        self.nav.hold_until_focused()
 
     def action_focus_editor(self) -> None:
         """Back from the outline to the editor."""
