@@ -337,3 +337,35 @@ def test_keys_that_come_while_a_step_opens_go_to_that_step_not_the_one_still_sho
         assert app.focused.id == "f-pcc_response"  # where ctrl+l asks for the reason
 
     run_app(path, burst)
+
+
+def test_the_cursor_stays_in_sight_when_a_box_above_it_grows(tmp_path: Path) -> None:
+    """A box takes its height from its text wrapped at its width, known only a layout or more
+    after a change of step; a box above the cursor that grew after the form had scrolled to it
+    pushed the box with the cursor below the form's bottom (7 times in 7,737 steps of the
+    random walk), where the next words typed went unseen."""
+
+    def tall(draft) -> None:
+        draft.items[2].text = "\n".join(f"Line {n} of the report's text." for n in range(20))
+        draft.items[2].cc_response = "\n".join(f"Line {n} of the first answer." for n in range(4))
+        draft.items[2].pcc_response = ""
+
+    path = _draft(tmp_path, tall)
+    long = "\n".join(f"Line {n} of the chief constable's answer." for n in range(60))
+
+    async def grow(app, pilot) -> None:
+        screen = app.screen
+        screen.go(Step("item", 2), "pcc_response")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-pcc_response")
+        await pilot.pause(0.3)
+        box, editor = app.focused, screen.editor
+        assert box.region.intersection(editor.region).area
+        assert editor.scroll_y > 0  # scrolled down to the box at the form's foot
+        height = editor.virtual_size.height
+        editor.query_one("#f-cc_response", TextArea).load_text(long)  # the box above, taller now
+        await until(pilot, lambda: editor.virtual_size.height > height + 8)
+        await pilot.pause(0.3)
+        assert app.focused is box
+        assert box.region.intersection(editor.region).area, f"{box.region} is outside {editor.region}"
+
+    run_app(path, grow)

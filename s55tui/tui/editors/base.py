@@ -154,17 +154,37 @@ class StepEditor(VerticalScroll):
 
     def reveal(self, widget: Widget) -> None:
         """Scroll ``widget`` into sight with the label above it (the step's heading too, for its
-        first field); a form already showing them does not move.
+        first field) once the next layout has given the boxes the new item's heights; a form
+        already showing them does not move."""
+        self.call_after_refresh(self._reveal_now, widget)
 
-        Textual scrolls after the next layout, so the boxes' heights are the new item's.
-        """
+    def _reveal_now(self, widget: Widget) -> None:
+        # Both scrolls now, one after the other: textual's default defers each to the next
+        # refresh, computed from the offset before either, so the label's came last and won,
+        # leaving the box with the cursor a line below the form's bottom.
         if self._first_field() is widget:
-            self.scroll_home(animate=False)
+            self.scroll_home(animate=False, immediate=True)
             return
-        self.scroll_to_widget(widget, animate=False)
+        self.scroll_to_widget(widget, animate=False, immediate=True)
         label = self._label_of(widget)
         if label is not None:
-            self.scroll_to_widget(label, animate=False)
+            self.scroll_to_widget(label, animate=False, immediate=True)
+
+    def watch_virtual_size(self) -> None:
+        """The form's height changes as its boxes take their text's height (after a change of
+        step, a paste, a wider or narrower window): a field with the cursor pushed out of sight
+        by it is brought back, so typing never goes on below the form's bottom."""
+        self.call_after_refresh(self._keep_cursor_in_sight)
+
+    def _keep_cursor_in_sight(self) -> None:
+        try:
+            focused = self.screen.focused
+        except NoScreen:  # removed meanwhile
+            return
+        if focused is None or self not in focused.ancestors or not self.display:
+            return
+        if not focused.region.intersection(self.scrollable_content_region).area:
+            self._reveal_now(focused)
 
     def _first_field(self) -> Widget | None:
         for widget in self.query("Input, TextArea, Select, Checkbox, OptionList, Button"):
