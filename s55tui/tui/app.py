@@ -7,14 +7,16 @@ tests and benchmarks never touch a real home folder or depend on the calendar.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 from textual import events, work
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from s55tui.errors import S55Error
@@ -83,14 +85,49 @@ class S55App(App[None]):
             return
         await super().on_event(event)
 
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Run a command (a key, the palette, F1); one that fails on an unexpected error is
+        reported in a notification after every open draft is saved and the details logged,
+        and the officer goes on working. (Under a test harness the error is left to textual,
+        so the test sees it.)"""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            if self.is_headless:
+                raise
+            saved, where = self._save_and_log(error)
+            self.notify(
+                f"That command stopped on an unexpected error ({type(error).__name__}: {error}). "
+                f"{saved}; {where}. You can go on working.",
+                title="Unexpected error",
+                severity="error",
+                timeout=30,
+            )
+            return True
+
     def _handle_exception(self, error: Exception) -> None:
-        """An error nobody expected (a fault in s55tui or in a library) ends the app: every
-        open draft is saved first, the details go to a log file, and the officer gets one line
-        saying so, not a screen of traceback. (Textual's own hook; under a test harness,
-        which has no terminal, the error is left to textual so the test sees it.)"""
+        """An error nobody expected anywhere but in a command (inside a widget's own handling,
+        where textual stops that widget, so going on would leave a box that ignores keys) ends
+        the app: every open draft is saved first, the details go to a log file, and the officer
+        gets one line saying so, not a screen of traceback. (Textual's own hook; under a test
+        harness, which has no terminal, the error is left to textual so the test sees it.)"""
         if self.is_headless:
             super()._handle_exception(error)
             return
+        saved, where = self._save_and_log(error)
+        self.exit(
+            return_code=1,
+            message=f"s55tui stopped on an unexpected error ({type(error).__name__}: {error}). "
+            f"{saved}; {where}.",
+        )
+
+    def _save_and_log(self, error: BaseException) -> tuple[str, str]:
+        """Save every open draft and log ``error``; the two say how each went, for the officer."""
         import traceback
 
         from s55tui.paths import error_log_dir
@@ -111,11 +148,7 @@ class S55App(App[None]):
             where = f"details are in {log}"
         except OSError:
             pass
-        self.exit(
-            return_code=1,
-            message=f"s55tui stopped on an unexpected error ({type(error).__name__}: {error}). "
-            f"{saved}; {where}.",
-        )
+        return saved, where
 
     def _held(self, event: events.Key | events.Paste) -> bool:
         """Whether the draft screen showing keeps ``event`` until the step asked for is open."""

@@ -1,8 +1,9 @@
-"""An error nobody expected ends the app with one line, after saving every draft.
+"""An error nobody expected never costs the officer their text or shows a traceback.
 
-A fault in s55tui or a library must never cost the officer their text or leave a screen of
-traceback: the app saves, writes the details to a log and says where, in one line. The app
-here is the real one with one extra key that raises, run on a real terminal.
+The app saves every draft, writes the details to a log and says where. A command that fails
+is reported in a notification and the officer goes on; a fault inside a widget's own handling
+(where textual stops that widget) ends the app with one line. The app here is the real one
+with two extra keys that raise, run on a real terminal.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ class Faulty(S55App):
     def action_fault(self) -> None:
         raise ValueError("a fault put there by the test")
 
+    def on_key(self, event) -> None:
+        if event.key == "f6":
+            raise ValueError("a fault in a handler, put there by the test")
+
 
 app = Faulty(Path(sys.argv[1]), today=date(2021, 1, 20))
 app.run()
@@ -46,29 +51,60 @@ sys.exit(app.return_code)
 """
 
 
-def test_an_unexpected_error_saves_what_was_typed_and_ends_with_one_line(
+def _typed_then(tmp_path: Path, fault: str) -> tuple[PtyApp, Path]:
+    """The app on the example draft with words typed into a response, then ``fault`` sent."""
+    path = copy_example(EXAMPLE, tmp_path)
+    app = PtyApp([path.name], tmp_path, command=["-c", FAULTY_APP])
+    app.wait_for("Steps")
+    app.send("\x07")  # ctrl+g: Recommendation 4's chief constable response
+    app.wait_for("Recommendation 4  ·  2 of 4")
+    time.sleep(0.5)
+    app.send("Typed just before the fault")
+    app.wait_for("Typed just before the fault")
+    app.send(fault)
+    return app, path
+
+
+def test_a_command_that_fails_is_reported_and_the_officer_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = copy_example(EXAMPLE, tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the log goes here, not a real home
-    app = PtyApp([path.name], tmp_path, command=["-c", FAULTY_APP])
+    app, path = _typed_then(tmp_path, "\x1b[15~")  # F5, a command that raises
     try:
-        app.wait_for("Steps")
-        app.send("\x07")  # ctrl+g: Recommendation 4's chief constable response
-        app.wait_for("Recommendation 4  ·  2 of 4")
-        time.sleep(0.5)
-        app.send("Typed just before the fault")
-        app.wait_for("Typed just before the fault")
-        app.send("\x1b[15~")  # F5, the fault
+        app.wait_for("Unexpected error")  # the notification's title (its words wrap in the toast)
+        app.wait_for("ValueError")
+        shown = app.text()
+        # saved before anything else: the file has the words while the app still runs
+        assert load_draft(path).draft.items[1].cc_response == "Typed just before the fault"
+        app.send(" and after it")
+        app.wait_for("and after it")
+        app.send("\x11")  # ctrl+q saves and ends as usual
+        app.process.wait(timeout=20)
+    finally:
+        app.close()
+    assert "That command stopped on an unexpected error" in shown
+    assert "Traceback" not in app.text()
+    assert app.process.returncode == 0
+    assert load_draft(path).draft.items[1].cc_response == "Typed just before the fault and after it"
+    log = tmp_path / "state" / "s55tui" / "log" / "errors.log"
+    assert "a fault put there by the test" in log.read_text(encoding="utf-8")
+
+
+def test_a_fault_inside_the_apps_handling_saves_what_was_typed_and_ends_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app, path = _typed_then(tmp_path, "\x1b[17~")  # F6, a key handler that raises
+    try:
         app.process.wait(timeout=20)
         shown = app.text()
     finally:
         app.close()
     assert app.process.returncode == 1
-    assert "s55tui stopped on an unexpected error (ValueError: a fault put there by the test)" in shown
+    assert "s55tui stopped on an unexpected error (ValueError: a fault in a handler" in shown
     assert "Your drafts were saved" in shown
     assert "Traceback" not in shown
     assert load_draft(path).draft.items[1].cc_response == "Typed just before the fault"
     assert not lock_path(path.absolute()).exists()
     log = tmp_path / "state" / "s55tui" / "log" / "errors.log"
-    assert "a fault put there by the test" in log.read_text(encoding="utf-8")
+    assert "a fault in a handler" in log.read_text(encoding="utf-8")
