@@ -42,6 +42,7 @@ class Office:
     body: str = ""
     short: str = ""
     pcc_title: str = "Police and Crime Commissioner"
+    pcc_short: str = ""  # "PCC", "PFCC", "Mayor"; blank: known from the title, else the title
     pcc_name: str = ""
     cc_title: str = "Chief Constable"
     cc_name: str = ""

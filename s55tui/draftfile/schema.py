@@ -138,7 +138,8 @@ REPORT: dict[str, Converter] = {
     "grade": text,
 }
 OFFICE: dict[str, Converter] = {
-    key: text for key in ("force", "body", "short", "pcc_title", "pcc_name", "cc_title", "cc_name")
+    key: text
+    for key in ("force", "body", "short", "pcc_title", "pcc_short", "pcc_name", "cc_title", "cc_name")
 }
 RESPONSE: dict[str, Converter] = {
     "template": text,

@@ -25,6 +25,17 @@ _TO_PHRASES = {
     "pccs": "police and crime commissioners (or equivalents)",
     "national": "national bodies",
 }
+# Commissioners' titles and the short forms offices and HMICFRS print; an area may follow the
+# role ("... for Surrey", "... of Greater Manchester").
+_KNOWN_SHORT = {
+    "police and crime commissioner": "PCC",
+    "police fire and crime commissioner": "PFCC",
+    "police fire and crime commissioner fire and rescue authority": "PFCC",
+    "mayor's office for policing and crime": "MOPAC",
+    "deputy mayor for policing and crime": "Deputy Mayor",
+    "mayor": "Mayor",
+}
+_AREA_TITLES = {"police and crime commissioner", "police fire and crime commissioner", "mayor"}
 _INSPECTORATES = {"HMICFRS": "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services"}
 TICK, BOX = "\u2713", "\u2610"
 
@@ -49,7 +60,10 @@ class ReportView:
 
 @dataclass(frozen=True)
 class OfficeView:
-    """Who answers; ``pcc_short`` is "PCC", "PFCC" or the title itself when it has no initials."""
+    """Who answers. ``pcc_short`` is the office's own ("PCC", "PFCC", "Mayor"), else the one
+    HMICFRS uses for a title it knows, else the title itself, never made of initials: the
+    initials of "Police and Crime Commissioner for Surrey" are "PCCS". ``pcc_plural`` is
+    its plural, or the inspectorate's "police and crime commissioners" for a whole title."""
 
     force: str
     body: str
@@ -57,6 +71,7 @@ class OfficeView:
     short: str
     pcc_title: str
     pcc_short: str
+    pcc_plural: str
     pcc_name: str
     cc_title: str
     cc_name: str
@@ -180,12 +195,25 @@ def _inspectorate_short(name: str) -> str:
     return found.group(1) if found else name
 
 
+def known_short(title: str) -> str:
+    """The short title for a commissioner's title the field knows ("Police, Fire and Crime
+    Commissioner for Essex" -> "PFCC"); "" for any other."""
+    plain = " ".join(title.replace(",", " ").replace("\u2019", "'").split()).casefold()
+    if plain in _KNOWN_SHORT:
+        return _KNOWN_SHORT[plain]
+    role = re.split(r" (?:for|of) ", plain, maxsplit=1)[0]
+    return _KNOWN_SHORT[role] if role != plain and role in _AREA_TITLES else ""
+
+
 def _office(draft: Draft) -> OfficeView:
     office = draft.office
     pcc_title = clean_line(office.pcc_title)
     body = clean_line(office.body)
-    short = initials(pcc_title)
-    with_short = f"{body} ({short})" if short != pcc_title and body.endswith(pcc_title) else body
+    short = clean_line(office.pcc_short) or known_short(pcc_title) or pcc_title
+    plural = f"{short}s" if short != pcc_title and " " not in short else _TO_PHRASES["pccs"]
+    with_short = body
+    if short != pcc_title and body.endswith(pcc_title) and f"({short})" not in body:
+        with_short = f"{body} ({short})"
     return OfficeView(
         force=clean_line(office.force),
         body=body,
@@ -193,6 +221,7 @@ def _office(draft: Draft) -> OfficeView:
         short=clean_line(office.short),
         pcc_title=pcc_title,
         pcc_short=short,
+        pcc_plural=plural,
         pcc_name=clean_line(office.pcc_name),
         cc_title=clean_line(office.cc_title),
         cc_name=clean_line(office.cc_name),

@@ -40,6 +40,7 @@ _LAYOUT: dict[str, tuple[str, str, str]] = {
     "office-body": ("office", "body", "Local policing body"),
     "office-short": ("office", "short", "Short name of the office (OPCCN)"),
     "office-pcc_title": ("office", "pcc_title", "Commissioner's title"),
+    "office-pcc_short": ("office", "pcc_short", "Commissioner's short title (PCC, PFCC, Mayor)"),
     "office-pcc_name": ("office", "pcc_name", "Commissioner's name"),
     "office-cc_title": ("office", "cc_title", "Chief constable's title"),
     "office-cc_name": ("office", "cc_name", "Chief constable's name"),
