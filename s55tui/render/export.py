@@ -19,6 +19,7 @@ from s55tui.model import Draft
 from s55tui.render.catalogue import REFERENCE_DOCX
 from s55tui.render.environment import render_markdown
 from s55tui.render.limits import DEFAULT_LIMITS, RenderLimits
+from s55tui.render.mdtext import portable_breaks
 from s55tui.textclean import clean_line
 
 FORMATS = ("md", "docx", "html")
@@ -85,7 +86,7 @@ def render_all(
     out: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "md":
-            out[fmt] = markdown.encode("utf-8")
+            out[fmt] = portable_breaks(markdown).encode("utf-8")
         elif fmt == "html":
             from s55tui.render.html_writer import build_html
 

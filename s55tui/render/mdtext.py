@@ -76,6 +76,63 @@ def parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"breaks": True, "html": False}).enable(["table", "strikethrough"])
 
 
+def portable_breaks(markdown: str) -> str:
+    """``markdown`` with every line break inside a paragraph written as a hard break (a
+    trailing backslash), so the .md file reads as s55tui prints it in any CommonMark reader.
+
+    s55tui reads a single newline as a line break (officers' answers, the report's facts,
+    the signature), as Word does; CommonMark, pandoc and GitHub join such lines into one. The
+    same goes for an underlined heading's lines. A newline inside a code span is no break
+    and stays as it is; a paragraph whose breaks do not match its lines (a link title over
+    two lines) is left as written.
+    """
+    lines = markdown.split("\n")
+    tokens = parser().parse(markdown)
+    for at, token in enumerate(tokens):
+        opener = tokens[at - 1] if at else None
+        if token.type != "inline" or not token.map or opener is None:
+            continue
+        first, end = token.map
+        underlined = opener.type == "heading_open" and opener.markup in ("=", "-")  # its text's lines
+        if opener.type != "paragraph_open" and not underlined:
+            continue
+        in_code = _newlines_in_code("\n".join(lines[first:end]))
+        ends = [n for n in range(first, end - 1) if n - first not in in_code]
+        if sum(child.type in ("softbreak", "hardbreak") for child in token.children or []) != len(ends):
+            continue
+        for number in ends:
+            line = lines[number]
+            if not line.endswith("  ") and (len(line) - len(line.rstrip("\\"))) % 2 == 0:
+                # two spaces where a backslash could change what the line is: after an
+                # emphasis mark (it could open) or in a row of cells (one cell more)
+                risky = line.endswith(("*", "_", "~")) or "|" in line
+                lines[number] = line + ("  " if risky else "\\")
+    return "\n".join(lines)
+
+
+def _newlines_in_code(text: str) -> set[int]:
+    """Which line ends of ``text`` (0 for the first) fall inside a code span: a run of n
+    backticks up to the next run of exactly n (CommonMark 6.1); an escaped one opens none."""
+    inside: set[int] = set()
+    at = 0
+    while at < len(text):
+        if text[at] == "\\":
+            at += 2
+            continue
+        if text[at] != "`":
+            at += 1
+            continue
+        run = len(text[at:]) - len(text[at:].lstrip("`"))
+        close = re.search(rf"(?<!`)`{{{run}}}(?!`)", text[at + run :])
+        if close is None:
+            at += run
+            continue
+        span_end = at + run + close.end()
+        inside.update(text.count("\n", 0, n) for n in range(at, span_end) if text[n] == "\n")
+        at = span_end
+    return inside
+
+
 def plain_text(markdown: str) -> str:
     """The words a reader sees in ``markdown``, blocks separated by newlines.
 
