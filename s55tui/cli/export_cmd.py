@@ -1,9 +1,15 @@
 """Write the finished response as Markdown, Word and a web page, in the draft's house style.
 
 The files go beside the draft with the same name (safe-to-share.md, .docx, .html) unless
--o names a folder or a file. Each file is written in one step: an error leaves the old file
-as it was and never a half-written one. An office's own templates and letterhead .docx come
-from its profile ('templates' and 'letterhead').
+-o names a folder or a file; in a house style other than the draft's own (--template) they
+are named after it too (safe-to-share.record.docx), so they never replace the first. Each
+file is written in one step: an error leaves the old file as it was and never a half-written
+one. An office's own templates and letterhead .docx come from its profile ('templates' and
+'letterhead').
+
+What the check says is not ready to publish (a missing response, a placeholder such as TBC
+left in, a checklist box not ticked) is printed as a warning, a line each, and the files are
+still written; with --strict they are not, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from s55tui.completeness import MISSING, REMINDER, Finding, check
 from s55tui.draftfile import load_draft
+from s55tui.model import Draft
 from s55tui.profile import load_profile
 from s55tui.render.export import FORMATS, ExportSettings, export
 
@@ -35,6 +43,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="the template to use instead of the draft's (see 's55tui templates')",
     )
     exporter.add_argument("-o", "--output", metavar="PATH", help="a folder, or a file name, to write to")
+    exporter.add_argument(
+        "--strict",
+        action="store_true",
+        help="write nothing, and exit 1, if the draft is not ready to publish",
+    )
     exporter.set_defaults(run=run)
 
 
@@ -46,8 +59,24 @@ def run(options: argparse.Namespace) -> int:
     profile = load_profile(options.profile)
     for warning in profile.warnings:
         print(f"s55tui: warning: {profile.source}: {warning}", file=sys.stderr)
+    unready = not_ready(loaded.draft)
+    if unready and options.strict:
+        for finding in unready:
+            print(f"s55tui: error: {options.draft}: not ready to publish: {finding}", file=sys.stderr)
+        print(f"s55tui: {options.draft}: nothing written (--strict)", file=sys.stderr)
+        return 1
     formats = list(FORMATS) if options.format == "all" else [options.format]
     settings = ExportSettings(templates=profile.templates, letterhead=profile.letterhead)
     for path in export(loaded.draft, options.draft, formats, options.template, options.output, settings):
         print(path)
+    for finding in unready:  # after the files, so a request that fails is still one line
+        print(f"s55tui: warning: {options.draft}: not ready to publish: {finding}", file=sys.stderr)
     return 0
+
+
+def not_ready(draft: Draft) -> list[Finding]:
+    """What would be published unfinished: a missing response, a placeholder left in, a
+    checklist box the document prints as not done (the deadline's warnings are not about
+    the document)."""
+    findings = check(draft).findings
+    return [f for f in findings if f.severity in (MISSING, REMINDER) or f.blocks]

@@ -56,18 +56,23 @@ def document_author(draft: Draft) -> str:
     return next((name for name in map(clean_line, (office.body, office.force, office.short)) if name), "")
 
 
-def output_paths(draft_path: Path, formats: Sequence[str], where: str | Path | None) -> dict[str, Path]:
+def output_paths(
+    draft_path: Path, formats: Sequence[str], where: str | Path | None, style: str = ""
+) -> dict[str, Path]:
     """Where each format goes: beside the draft by default; ``where`` is a folder or a file name.
 
-    ``where`` is taken as typed: a trailing slash means a folder, which must exist.
+    ``where`` is taken as typed: a trailing slash means a folder, which must exist. ``style``
+    names a house style other than the draft's own: its files are NAME.STYLE.docx and so on,
+    so an export in a second style never replaces the first.
     """
+    stem = f"{draft_path.stem}.{style}" if style else draft_path.stem
     if where is None:
-        return {fmt: draft_path.with_name(f"{draft_path.stem}.{fmt}") for fmt in formats}
+        return {fmt: draft_path.with_name(f"{stem}.{fmt}") for fmt in formats}
     output = Path(where)
     if str(where).endswith(("/", os.sep)) and not output.is_dir():
         raise ExportError(f"{where}: the folder does not exist")
     if output.is_dir():
-        base = output / draft_path.stem
+        base = output / stem
     elif len(formats) == 1 and output.suffix:
         if output.suffix.lower() != f".{formats[0]}":
             raise ExportError(f"{output}: a --format {formats[0]} export needs a name ending .{formats[0]}")
@@ -110,7 +115,8 @@ def export(
     settings: ExportSettings | None = None,
 ) -> list[Path]:
     """Render and write ``formats`` for ``draft``; returns the paths written, in order."""
-    paths = output_paths(draft_path, formats, output)
+    style = template if template and template != draft.response.template else ""
+    paths = output_paths(draft_path, formats, output, style)
     for fmt, path in paths.items():
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():

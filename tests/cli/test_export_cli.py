@@ -34,11 +34,45 @@ def test_export_all_writes_three_files_beside_the_draft(example: Path, capsys) -
     out, err = capsys.readouterr()
     expected = [example.with_suffix(f".{fmt}") for fmt in ("md", "docx", "html")]
     assert out.splitlines() == [str(p) for p in expected]
-    assert err == ""
+    assert err.splitlines() == [  # the example still owes two answers: written, but said
+        f"s55tui: warning: {example}: not ready to publish: Recommendation 4: no chief constable response",
+        f"s55tui: warning: {example}: not ready to publish: Recommendation 5: no chief constable response",
+    ]
     assert all(p.stat().st_size > 1000 for p in expected)
     assert sorted(p.name for p in example.parent.iterdir()) == sorted(
         ["safe-to-share.toml", "safe-to-share.md", "safe-to-share.docx", "safe-to-share.html"]
     )
+
+
+def test_strict_writes_nothing_for_a_draft_not_ready_and_exits_1(example: Path, capsys) -> None:
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace('pcc_comments = """', 'pcc_comments = """TBC. ', 1), encoding="utf-8")
+    assert main(["export", str(example), "--strict"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "placeholder text left in: 'TBC'" in err
+    assert err.splitlines()[-1] == f"s55tui: {example}: nothing written (--strict)"
+    assert sorted(p.name for p in example.parent.iterdir()) == ["safe-to-share.toml"]
+
+
+def test_a_ready_draft_exports_without_a_word_on_stderr(example: Path, capsys) -> None:
+    text = example.read_text(encoding="utf-8")
+    for number in ("4", "5"):  # give the two items that owe a chief constable's answer one
+        at = text.index(f'number = "{number}"')
+        text = text[:at] + text[at:].replace('cc_response = ""', 'cc_response = "Agreed."', 1)
+    example.write_text(text, encoding="utf-8")
+    assert main(["export", str(example), "--strict", "--format", "md"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_another_house_style_is_written_beside_the_first_not_over_it(example: Path, capsys) -> None:
+    assert main(["export", str(example), "--format", "docx"]) == 0
+    first = example.with_suffix(".docx").read_bytes()
+    assert main(["export", str(example), "--format", "docx", "--template", "record"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == str(example.with_name("safe-to-share.record.docx"))
+    assert example.with_suffix(".docx").read_bytes() == first
+    assert main(["export", str(example), "--format", "md", "--template", "narrative"]) == 0  # its own
+    assert capsys.readouterr().out.splitlines() == [str(example.with_suffix(".md"))]
 
 
 def test_one_markdown_text_feeds_every_format(example: Path) -> None:
@@ -66,7 +100,7 @@ def test_the_record_page_table_has_header_scopes(tmp_path: Path) -> None:
     draft = tmp_path / "record.toml"
     shutil.copy(EXAMPLE, draft)
     main(["export", str(draft), "--format", "html", "--template", "record"])
-    html = draft.with_suffix(".html").read_text(encoding="utf-8")
+    html = draft.with_name("record.record.html").read_text(encoding="utf-8")  # not the draft's own style
     assert '<th scope="col">Field</th>' in html
 
 

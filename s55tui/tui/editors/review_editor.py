@@ -215,4 +215,11 @@ class ReviewEditor(StepEditor):
             self.notify(str(error), title="Export failed", severity="error", timeout=12)
             return
         names = "\n".join(str(p) for p in written)
-        self.notify(f"Wrote:\n{names}", title="Exported", timeout=12)
+        from s55tui.completeness import check, verdict
+
+        result = await droppable(check, snap, self.today, name="s55tui-check")
+        if result.ready:
+            self.notify(f"Wrote:\n{names}", title="Exported", timeout=12)
+        else:  # written as asked, but it says so: these files are not for publishing yet
+            message = f"Wrote:\n{names}\n{verdict(result)}"
+            self.notify(message, title="Exported", severity="warning", timeout=15)
