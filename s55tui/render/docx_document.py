@@ -70,6 +70,37 @@ def set_properties(document: Any, title: str, author: str) -> None:
     core.revision = 1
 
 
+# What the file says made it, with none of the base's counts of pages and words (they were
+# python-docx's default template's: "Microsoft Macintosh Word", 1 page, 0 words).
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>s55tui</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def drop_leftovers(document: Any) -> None:
+    """Take out what the base file carried that says nothing true of this document: its
+    thumbnail (a picture of another page), its application and page and word counts, and a
+    bibliography store nobody cites. A letterhead's other custom data stays: it may feed its
+    header."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            del package.rels[rid]
+    for rid, rel in list(document.part.rels.items()):
+        bibliography = not rel.is_external and b"<b:Sources" in rel.target_part.blob[:500]
+        if rel.reltype == RT.CUSTOM_XML and bibliography:
+            del document.part.rels[rid]
+    app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, _APP_XML, package)
+    package.relate_to(app, RT.EXTENDED_PROPERTIES)
+
+
 def build_docx(markdown: str, base: Path, title: str, author: str) -> bytes:
     """The finished Word file for ``markdown`` as bytes, ready to be written atomically."""
     from s55tui.render.docx_writer import DocxWriter
@@ -77,6 +108,7 @@ def build_docx(markdown: str, base: Path, title: str, author: str) -> bytes:
     document = open_base(base)
     DocxWriter(document).write(markdown)
     set_properties(document, title, author)
+    drop_leftovers(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -238,3 +238,20 @@ def test_pasted_control_characters_do_not_break_word() -> None:
     draft.response.pcc_comments = "Pasted\x0bfrom Word\x0c with \x01 controls \ufffe and a tab\there"
     document = word(render_markdown(draft))
     assert any("Pasted" in p.text for p in document.paragraphs)
+
+
+def test_the_file_carries_nothing_of_the_template_it_was_built_from() -> None:
+    """python-docx's default template left a thumbnail of another page, "Microsoft Macintosh
+    Word" with 1 page and 0 words, and a bibliography store in every file."""
+    import zipfile
+
+    data = build_docx("# A title\n\nSome words.", REFERENCE_DOCX, "A title", "Norfolk OPCC")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        app = package.read("docProps/app.xml").decode("utf-8")
+        types = package.read("[Content_Types].xml").decode("utf-8")
+    assert not [name for name in names if "thumbnail" in name or name.startswith("customXml/")]
+    assert "<Application>s55tui</Application>" in app
+    assert not any(tag in app for tag in ("<Pages>", "<Words>", "Macintosh", "<Template>"))
+    assert "customXml" not in types and "jpeg" not in types
+    assert docx.Document(io.BytesIO(data)).paragraphs[1].text == "Some words."  # it opens
