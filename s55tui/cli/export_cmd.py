@@ -44,6 +44,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     exporter.add_argument("-o", "--output", metavar="PATH", help="a folder, or a file name, to write to")
     exporter.add_argument(
+        "--fragment",
+        action="store_true",
+        help="write the web page's text alone (NAME.fragment.html), to paste into your own site",
+    )
+    exporter.add_argument(
         "--strict",
         action="store_true",
         help="write nothing, and exit 1, if the draft is not ready to publish",
@@ -66,7 +71,9 @@ def run(options: argparse.Namespace) -> int:
         print(f"s55tui: {options.draft}: nothing written (--strict)", file=sys.stderr)
         return 1
     formats = list(FORMATS) if options.format == "all" else [options.format]
-    settings = ExportSettings(templates=profile.templates, letterhead=profile.letterhead)
+    settings = ExportSettings(
+        templates=profile.templates, letterhead=profile.letterhead, fragment=options.fragment
+    )
     for path in export(loaded.draft, options.draft, formats, options.template, options.output, settings):
         print(path)
     for finding in unready:  # after the files, so a request that fails is still one line

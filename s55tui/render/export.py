@@ -37,6 +37,7 @@ class ExportSettings:
     templates: Path | None = None
     letterhead: Path | None = None
     limits: RenderLimits = DEFAULT_LIMITS
+    fragment: bool = False  # the web page's text alone, to paste into the office's own page
 
 
 def document_title(draft: Draft) -> str:
@@ -95,7 +96,7 @@ def render_all(
         elif fmt == "html":
             from s55tui.render.html_writer import build_html
 
-            out[fmt] = build_html(markdown, title).encode("utf-8")
+            out[fmt] = build_html(markdown, title, settings.fragment).encode("utf-8")
         elif fmt == "docx":
             from s55tui.render.docx_document import build_docx
 
@@ -117,6 +118,9 @@ def export(
     """Render and write ``formats`` for ``draft``; returns the paths written, in order."""
     style = template if template and template != draft.response.template else ""
     paths = output_paths(draft_path, formats, output, style)
+    settings = settings or ExportSettings()
+    if settings.fragment and "html" in paths and output is None:  # beside the whole page, not over it
+        paths["html"] = paths["html"].with_suffix(".fragment.html")
     for fmt, path in paths.items():
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
@@ -125,6 +129,6 @@ def export(
             raise ExportError(f"{path}: is a folder; give a file name or a folder ending in /")
         if path.resolve() == draft_path.resolve():
             raise ExportError(f"{path}: refusing to write the {fmt} export over the draft itself")
-    rendered = render_all(draft, formats, template, settings or ExportSettings())
+    rendered = render_all(draft, formats, template, settings)
     write_files_atomic({path: rendered[fmt] for fmt, path in paths.items()}, error=ExportError)
     return list(paths.values())

@@ -2,13 +2,18 @@
 
 The page needs no other file: the styles are inline in ``<head>``. It declares
 ``lang="en-GB"``, has a ``<title>``, keeps the Markdown's real headings, marks table header
-cells with their scope (the record's facts are a data table, never a layout table), and
-the ticks already carry their meaning in words ("done"), so a screen reader loses nothing.
+cells with their scope (the record's facts are a data table, never a layout table: in a
+two-column table headed "Field", each row's label is its row header), and the ticks already
+carry their meaning in words ("done"), so a screen reader loses nothing. Long words and web
+addresses wrap, so a phone never scrolls sideways (WCAG 1.4.10); printed, a heading stays
+with its text and a link prints its address. A fragment (the body alone, in a ``<div>``
+that keeps the language) is for pasting into the office's own web page.
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from s55tui.render.mdtext import parser
 
@@ -23,18 +28,54 @@ th, td { border: 1px solid #8a8a8a; padding: 0.4rem 0.6rem; text-align: left; ve
 thead th { background: #eef2f6; }
 blockquote { margin: 1rem 0 1rem 1rem; padding-left: 1rem; border-left: 4px solid #c8d1dc;
              font-style: italic; }
-@media print { body { max-width: none; margin: 0; } a { color: inherit; } }
+main, td, li, a { overflow-wrap: anywhere; }
+th { overflow-wrap: break-word; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+img { max-width: 100%; height: auto; }
+@media print {
+  body { max-width: none; margin: 0; }
+  a { color: inherit; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  tr, blockquote { break-inside: avoid; }
+}
 """.strip()
 
 
 def html_body(markdown: str) -> str:
     """The HTML of ``markdown`` alone, as the shared parser reads it (raw HTML shown as text)."""
-    html = parser().render(markdown)
-    return html.replace("<th>", '<th scope="col">').replace("<th style=", '<th scope="col" style=')
+    md = parser()
+    tokens = md.parse(markdown)
+    _scope_header_cells(tokens)
+    return str(md.renderer.render(tokens, md.options, {}))
 
 
-def build_html(markdown: str, title: str) -> str:
-    """A whole page: doctype, language, title, inline styles and the rendered text in ``<main>``."""
+def _scope_header_cells(tokens: list[Any]) -> None:
+    """Column headers get ``scope="col"``; in a table whose first column is headed "Field"
+    (the record's facts), each row's first cell becomes its row header."""
+    labelled = close_next = False
+    for at, token in enumerate(tokens):
+        first_in_row = at > 0 and tokens[at - 1].type == "tr_open"
+        if token.type == "table_open":
+            labelled = False
+        elif token.type == "th_open":
+            token.attrSet("scope", "col")
+            if first_in_row and tokens[at + 1].content.strip() == "Field":
+                labelled = True
+        elif token.type == "td_open" and labelled and first_in_row:
+            token.tag = "th"
+            token.attrSet("scope", "row")
+            close_next = True
+        elif token.type == "td_close" and close_next:
+            token.tag = "th"
+            close_next = False
+
+
+def build_html(markdown: str, title: str, fragment: bool = False) -> str:
+    """A whole page: doctype, language, title, inline styles and the rendered text in
+    ``<main>``; or, as a ``fragment``, the text alone for the office's own page."""
+    if fragment:
+        return f'<div lang="en-GB">\n{html_body(markdown)}</div>\n'
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en-GB">\n'
