@@ -4,7 +4,7 @@ Run it after changing a style: ``python scripts/make_reference_docx.py``. It sta
 python-docx's own default document and fixes what is wrong for an English office: US Letter
 becomes A4 with 2.5 cm margins, en-US becomes en-GB, Calibri's theme fonts give way to Arial (a
 sans-serif every office machine has) at 12 pt, headings lose their blue, and the styles the
-writer needs (Heading 1-3, Title, List Paragraph, Quote, Table Grid, Hyperlink) are all there.
+writer needs (Heading 1-4, Title, List Paragraph, Quote, Table Grid, Hyperlink) are all there.
 The body is left empty: the writer adds the text.
 """
 
@@ -108,7 +108,8 @@ def main() -> int:
     style_paragraph(document, "Heading 1", 16, bold=True, color=HEADING_INK, before=18, after=8)
     style_paragraph(document, "Heading 2", 14, bold=True, color=HEADING_INK, before=16, after=6)
     style_paragraph(document, "Heading 3", 12, bold=True, color=HEADING_INK, before=12, after=4)
-    for name in ("Heading 1", "Heading 2", "Heading 3"):
+    style_paragraph(document, "Heading 4", 12, bold=True, color=INK, before=10, after=2)  # "Force response"
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4"):
         document.styles[name].paragraph_format.keep_with_next = True
     style_paragraph(document, "List Paragraph", 12, after=4)
     quote = style_paragraph(document, "Quote", 12, after=8)

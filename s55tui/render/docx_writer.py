@@ -64,6 +64,7 @@ class DocxWriter:
         # which made a 1,000-item export take a minute.
         self.style_ids = {style.name: style.style_id for style in document.styles}
         self.styles = set(self.style_ids)
+        self._has_heading_4 = "Heading 4" in self.styles
         # Each link's relationship, made here: python-docx looks for an existing one, and for a
         # free id, by scanning all of them, so 20,000 links took minutes.
         self.link_ids: dict[str, str] = {}
@@ -82,7 +83,9 @@ class DocxWriter:
     # Blocks ---------------------------------------------------------------------------------
 
     def _on_heading_open(self, token: Any) -> None:
-        level = min(int(token.tag[1]), 3)
+        # Heading 4 (a response's label under its item) where the base has it, as the
+        # reference does; a letterhead without it gets Heading 3, the deepest it must have.
+        level = min(int(token.tag[1]), 4 if self._has_heading_4 else 3)
         self.paragraph = self._add_paragraph(f"Heading {level}")
 
     def _on_paragraph_open(self, token: Any) -> None:

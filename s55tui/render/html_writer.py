@@ -20,8 +20,9 @@ from s55tui.render.mdtext import parser
 _STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 1rem; line-height: 1.5;
        color: #1f1f1f; background: #fff; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
-h1, h2, h3 { color: #0b2e4f; line-height: 1.25; }
+h1, h2, h3, h4 { color: #0b2e4f; line-height: 1.25; }
 h1 { font-size: 1.75rem; } h2 { font-size: 1.4rem; margin-top: 2rem; } h3 { font-size: 1.15rem; }
+h4 { font-size: 1rem; color: #1f1f1f; margin-bottom: 0.25rem; }
 a { color: #1d4ed8; } a:focus { outline: 3px solid #ffbf47; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border: 1px solid #8a8a8a; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
@@ -36,7 +37,7 @@ img { max-width: 100%; height: auto; }
   body { max-width: none; margin: 0; }
   a { color: inherit; }
   a[href^="http"]::after { content: " (" attr(href) ")"; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
   tr, blockquote { break-inside: avoid; }
 }
 """.strip()

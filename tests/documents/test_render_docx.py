@@ -255,3 +255,21 @@ def test_the_file_carries_nothing_of_the_template_it_was_built_from() -> None:
     assert not any(tag in app for tag in ("<Pages>", "<Words>", "Macintosh", "<Template>"))
     assert "customXml" not in types and "jpeg" not in types
     assert docx.Document(io.BytesIO(data)).paragraphs[1].text == "Some words."  # it opens
+
+
+def test_a_responses_label_under_its_item_is_a_heading_kept_with_its_text(tmp_path: Path) -> None:
+    """ "Force response:" was a bold Normal paragraph: stranded at a page foot, missing from
+    Word's navigation pane. It is Heading 4 now, under the item's Heading 3."""
+    markdown = "### Recommendation 1. To chief constables\n\nAct.\n\n#### Force response\n\nAgreed."
+    styles = {p.text: p.style for p in word(markdown).paragraphs}
+    assert styles["Recommendation 1. To chief constables"].name == "Heading 3"
+    assert styles["Force response"].name == "Heading 4"
+    assert styles["Force response"].paragraph_format.keep_with_next
+    # a letterhead without Heading 4 gets Heading 3, the deepest it must have
+    base = docx.Document(str(REFERENCE_DOCX))
+    heading_4 = base.styles["Heading 4"].element
+    heading_4.getparent().remove(heading_4)
+    letterhead = tmp_path / "letterhead.docx"
+    base.save(str(letterhead))
+    in_letterhead = {p.text: p.style.name for p in word(markdown, letterhead).paragraphs}
+    assert in_letterhead["Force response"] == "Heading 3"
