@@ -22,7 +22,8 @@ from s55tui.completeness import MISSING, REMINDER, Finding, check
 from s55tui.draftfile import load_draft
 from s55tui.model import Draft
 from s55tui.profile import load_profile
-from s55tui.render.export import FORMATS, ExportSettings, export
+from s55tui.render.export import EVERY, FORMATS, ExportSettings, export
+from s55tui.render.pdf import how_to_get_a_pdf, libreoffice
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "--format",
         default="all",
         choices=[*FORMATS, "all"],
-        help="which file to write (default: all three)",
+        help="which file to write (default: all: Markdown, Word, web page, and PDF where LibreOffice is)",
     )
     exporter.add_argument(
         "--template",
@@ -70,12 +71,20 @@ def run(options: argparse.Namespace) -> int:
             print(f"s55tui: error: {options.draft}: not ready to publish: {finding}", file=sys.stderr)
         print(f"s55tui: {options.draft}: nothing written (--strict)", file=sys.stderr)
         return 1
-    formats = list(FORMATS) if options.format == "all" else [options.format]
+    formats = list(EVERY) if options.format == "all" else [options.format]
+    no_pdf = ""
+    if options.format == "all":
+        if libreoffice():
+            formats.append("pdf")
+        else:
+            no_pdf = how_to_get_a_pdf(options.draft.with_suffix(".docx").name)
     settings = ExportSettings(
         templates=profile.templates, letterhead=profile.letterhead, fragment=options.fragment
     )
     for path in export(loaded.draft, options.draft, formats, options.template, options.output, settings):
         print(path)
+    if no_pdf:
+        print(f"s55tui: note: {options.draft}: {no_pdf}", file=sys.stderr)
     for finding in unready:  # after the files, so a request that fails is still one line
         print(f"s55tui: warning: {options.draft}: not ready to publish: {finding}", file=sys.stderr)
     return 0

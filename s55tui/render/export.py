@@ -22,7 +22,8 @@ from s55tui.render.limits import DEFAULT_LIMITS, RenderLimits
 from s55tui.render.mdtext import portable_breaks
 from s55tui.textclean import clean_line
 
-FORMATS = ("md", "docx", "html")
+FORMATS = ("md", "docx", "html", "pdf")
+EVERY = ("md", "docx", "html")  # "all": and the PDF where LibreOffice is installed
 
 
 class ExportError(S55Error):
@@ -84,12 +85,18 @@ def output_paths(
 
 
 def render_all(
-    draft: Draft, formats: Sequence[str], template: str | None, settings: ExportSettings
+    draft: Draft,
+    formats: Sequence[str],
+    template: str | None,
+    settings: ExportSettings,
+    stem: str = "response",
 ) -> dict[str, bytes]:
-    """Every requested format's bytes, from one Markdown text."""
+    """Every requested format's bytes, from one Markdown text (``stem`` names the Word file
+    in a message about the PDF)."""
     markdown = render_markdown(draft, template, settings.templates, settings.limits)
     title = document_title(draft)
     out: dict[str, bytes] = {}
+    word: dict[str, bytes] = {}  # the Word file, made once for both .docx and .pdf
     for fmt in formats:
         if fmt == "md":
             out[fmt] = portable_breaks(markdown).encode("utf-8")
@@ -97,11 +104,18 @@ def render_all(
             from s55tui.render.html_writer import build_html
 
             out[fmt] = build_html(markdown, title, settings.fragment).encode("utf-8")
-        elif fmt == "docx":
-            from s55tui.render.docx_document import build_docx
+        elif fmt in ("docx", "pdf"):
+            if "docx" not in word:
+                from s55tui.render.docx_document import build_docx
 
-            base = settings.letterhead or REFERENCE_DOCX
-            out[fmt] = build_docx(markdown, base, title, document_author(draft))
+                base = settings.letterhead or REFERENCE_DOCX
+                word["docx"] = build_docx(markdown, base, title, document_author(draft))
+            if fmt == "docx":
+                out[fmt] = word["docx"]
+            else:
+                from s55tui.render.pdf import docx_to_pdf
+
+                out[fmt] = docx_to_pdf(word["docx"], f"{stem}.docx")
         else:
             raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)} or all")
     return out
@@ -129,6 +143,6 @@ def export(
             raise ExportError(f"{path}: is a folder; give a file name or a folder ending in /")
         if path.resolve() == draft_path.resolve():
             raise ExportError(f"{path}: refusing to write the {fmt} export over the draft itself")
-    rendered = render_all(draft, formats, template, settings)
+    rendered = render_all(draft, formats, template, settings, draft_path.stem)
     write_files_atomic({path: rendered[fmt] for fmt, path in paths.items()}, error=ExportError)
     return list(paths.values())

@@ -156,7 +156,7 @@ def test_the_house_style_and_formats_show_on_one_line_whole(tmp_path: Path, size
         lines = screen_lines(app)
         for select, choice in (
             ("#f-template", "per-recommendation"),
-            ("#formats", "Word + web + Markdown"),
+            ("#formats", "Word, PDF, web and .md"),
         ):
             widget = app.screen.query_one(select)
             assert widget.region.height == 3, select  # the border, one line, the border

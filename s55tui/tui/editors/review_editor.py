@@ -31,8 +31,9 @@ from s55tui.tui.editors.base import CHOICE, StepEditor
 from s55tui.tui.widgets.preview import DocumentPreview
 
 FORMAT_CHOICES = (
-    ("Word + web + Markdown", "all"),
+    ("Word, PDF, web and .md", "all"),  # the PDF where LibreOffice is installed
     ("Word (.docx)", "docx"),
+    ("PDF (.pdf)", "pdf"),
     ("Web page (.html)", "html"),
     ("Markdown (.md)", "md"),
 )
@@ -146,8 +147,12 @@ class ReviewEditor(StepEditor):
 
     def chosen_formats(self) -> tuple[str, ...]:
         """The formats chosen under "Export as"."""
+        from s55tui.render.pdf import libreoffice
+
         chosen = self.query_one("#formats", Select).value
-        return ("docx", "html", "md") if chosen == "all" else (str(chosen),)
+        if chosen != "all":
+            return (str(chosen),)
+        return ("docx", "html", "md", "pdf") if libreoffice() else ("docx", "html", "md")
 
     # -- work off the app's thread -----------------------------------------------------------
     @work(exclusive=True, group="review")
@@ -214,12 +219,15 @@ class ReviewEditor(StepEditor):
         except S55Error as error:
             self.notify(str(error), title="Export failed", severity="error", timeout=12)
             return
-        names = "\n".join(str(p) for p in written)
         from s55tui.completeness import check, verdict
+        from s55tui.render.pdf import how_to_get_a_pdf
 
+        lines = ["Wrote:", *(str(p) for p in written)]
+        if self.query_one("#formats", Select).value == "all" and "pdf" not in formats:
+            lines.append(how_to_get_a_pdf(path.with_suffix(".docx").name).capitalize() + ".")
         result = await droppable(check, snap, self.today, name="s55tui-check")
         if result.ready:
-            self.notify(f"Wrote:\n{names}", title="Exported", timeout=12)
+            self.notify("\n".join(lines), title="Exported", timeout=12)
         else:  # written as asked, but it says so: these files are not for publishing yet
-            message = f"Wrote:\n{names}\n{verdict(result)}"
-            self.notify(message, title="Exported", severity="warning", timeout=15)
+            lines.append(verdict(result))
+            self.notify("\n".join(lines), title="Exported", severity="warning", timeout=15)
