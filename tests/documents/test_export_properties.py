@@ -23,7 +23,7 @@ from text_strategies import texts
 
 from s55tui.model import ChecklistEntry, Draft, Item, Office, Report, Response
 from s55tui.render.catalogue import DESCRIPTIONS
-from s55tui.render.export import FORMATS, ExportSettings, render_all
+from s55tui.render.export import EVERY, ExportSettings, render_all
 from s55tui.render.mdtext import escape_plain, plain_text
 from s55tui.textclean import clean_line
 from s55tui.vocab import ADDRESSEES, ITEM_KINDS, REPORT_TYPES, STATUSES
@@ -95,7 +95,7 @@ def docx_words(document: docx.document.Document) -> str:
 def test_every_template_exports_any_text_to_every_format(draft: Draft) -> None:
     title = words(clean_line(draft.report.title))
     for template in TEMPLATES:
-        out = render_all(draft, FORMATS, template, ExportSettings())
+        out = render_all(draft, EVERY, template, ExportSettings())  # the PDF is the .docx, converted
         assert title in words(plain_text(out["md"].decode("utf-8")))
         assert out["html"].startswith(b'<!DOCTYPE html>\n<html lang="en-GB">')
         assert title in html_words(out["html"])
