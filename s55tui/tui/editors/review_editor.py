@@ -37,6 +37,16 @@ FORMAT_CHOICES = (
     ("Web page (.html)", "html"),
     ("Markdown (.md)", "md"),
 )
+_TEXT_FORMATS = ("docx", "html", "md")
+
+
+def every_format() -> tuple[str, ...]:
+    """What "export everything" writes: the PDF too, where LibreOffice is installed."""
+    from s55tui.render.pdf import libreoffice
+
+    return (*_TEXT_FORMATS, "pdf") if libreoffice() else _TEXT_FORMATS
+
+
 _MARK = {MISSING: "[b $error]missing[/]", WARNING: "[$warning]warning[/]", REMINDER: "[dim]reminder[/]"}
 
 
@@ -147,12 +157,8 @@ class ReviewEditor(StepEditor):
 
     def chosen_formats(self) -> tuple[str, ...]:
         """The formats chosen under "Export as"."""
-        from s55tui.render.pdf import libreoffice
-
         chosen = self.query_one("#formats", Select).value
-        if chosen != "all":
-            return (str(chosen),)
-        return ("docx", "html", "md", "pdf") if libreoffice() else ("docx", "html", "md")
+        return every_format() if chosen == "all" else (str(chosen),)
 
     # -- work off the app's thread -----------------------------------------------------------
     @work(exclusive=True, group="review")
@@ -223,8 +229,9 @@ class ReviewEditor(StepEditor):
         from s55tui.render.pdf import how_to_get_a_pdf
 
         lines = ["Wrote:", *(str(p) for p in written)]
-        if self.query_one("#formats", Select).value == "all" and "pdf" not in formats:
-            lines.append(how_to_get_a_pdf(path.with_suffix(".docx").name).capitalize() + ".")
+        if set(formats) == set(_TEXT_FORMATS):  # every format was asked for, and no PDF can be made
+            no_pdf = how_to_get_a_pdf(path.with_suffix(".docx").name)
+            lines.append(f"{no_pdf[0].upper()}{no_pdf[1:]}.")
         result = await droppable(check, snap, self.today, name="s55tui-check")
         if result.ready:
             self.notify("\n".join(lines), title="Exported", timeout=12)

@@ -161,7 +161,9 @@ class DraftScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export in every format, from the review step (where the result is shown)."""
-        self.export_draft(("docx", "html", "md"))
+        from s55tui.tui.editors.review_editor import every_format
+
+        self.export_draft(every_format())
 
     def export_draft(self, formats: tuple[str, ...]) -> None:
         """Go to the review step and export there in ``formats``."""
