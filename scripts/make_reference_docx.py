@@ -19,6 +19,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from s55tui.render.letterhead import add_page_numbers
+
 FONT = "Arial"
 INK = RGBColor(0x1F, 0x1F, 0x1F)
 HEADING_INK = RGBColor(0x0B, 0x2E, 0x4F)  # a dark navy, readable in print and on screen
@@ -61,28 +63,6 @@ def style_paragraph(document, name: str, size: float, *, bold=False, color=INK, 
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
     return style
-
-
-def add_page_numbers(section) -> None:
-    """ "Page N of M", centred in the footer: a published document is printed and read in order."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    small = '<w:rPr><w:sz w:val="18"/></w:rPr>'
-    paragraph.add_run("Page ")
-    for field, tail in (("PAGE", " of "), ("NUMPAGES", "")):
-        paragraph._p.append(
-            parse_xml(
-                f'<w:fldSimple {nsdecls("w")} w:instr="{field}"><w:r>{small}<w:t>1</w:t></w:r></w:fldSimple>'
-            )
-        )
-        if tail:
-            paragraph.add_run(tail)
-    for run in paragraph.runs:
-        run.font.size = Pt(9)
 
 
 def main() -> int:

@@ -72,6 +72,11 @@ def run(options: argparse.Namespace) -> int:
         print(f"s55tui: {options.draft}: nothing written (--strict)", file=sys.stderr)
         return 1
     formats = list(EVERY) if options.format == "all" else [options.format]
+    if profile.letterhead and ("docx" in formats or "pdf" in formats):  # the Word file is built
+        from s55tui.render.docx_document import base_warnings
+
+        for warning in base_warnings(profile.letterhead):
+            print(f"s55tui: warning: {warning}", file=sys.stderr)
     no_pdf = ""
     if options.format == "all":
         if libreoffice():

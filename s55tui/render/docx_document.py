@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from s55tui.errors import S55Error
+from s55tui.render.letterhead import fit_letterhead, letterhead_warnings
 
 REQUIRED_STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Paragraph", "Quote", "Table Grid")
 
@@ -101,11 +102,17 @@ def drop_leftovers(document: Any) -> None:
     package.relate_to(app, RT.EXTENDED_PROPERTIES)
 
 
+def base_warnings(base: Path) -> list[str]:
+    """What a reader could miss in the letterhead (or reference) ``base``: one line each."""
+    return letterhead_warnings(open_base(base), base.name)
+
+
 def build_docx(markdown: str, base: Path, title: str, author: str) -> bytes:
     """The finished Word file for ``markdown`` as bytes, ready to be written atomically."""
     from s55tui.render.docx_writer import DocxWriter
 
     document = open_base(base)
+    fit_letterhead(document)
     DocxWriter(document).write(markdown)
     set_properties(document, title, author)
     drop_leftovers(document)

@@ -229,6 +229,10 @@ class ReviewEditor(StepEditor):
         from s55tui.render.pdf import how_to_get_a_pdf
 
         lines = ["Wrote:", *(str(p) for p in written)]
+        if self.settings.letterhead and {"docx", "pdf"} & set(formats):
+            from s55tui.render.docx_document import base_warnings
+
+            lines += await droppable(base_warnings, self.settings.letterhead, name="s55tui-letterhead")
         if set(formats) == set(_TEXT_FORMATS):  # every format was asked for, and no PDF can be made
             no_pdf = how_to_get_a_pdf(path.with_suffix(".docx").name)
             lines.append(f"{no_pdf[0].upper()}{no_pdf[1:]}.")
