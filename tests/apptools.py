@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from s55tui.tui.app import S55App, build_app
 
@@ -47,3 +48,11 @@ async def until(pilot: object, condition: Callable[[], object], seconds: float =
             return
         await pilot.pause(0.05)  # type: ignore[attr-defined]
     raise AssertionError("the app never got there")
+
+
+async def go_to(pilot: object, screen: Any, step: Any, field: str = "") -> None:
+    """Open ``step`` of the draft screen (the cursor in ``field``) and wait until it has the
+    cursor: a step's first visit builds its editor in the background, slower under load."""
+    screen.go(step, field)
+    await until(pilot, lambda: screen.step == step and not screen.nav.settling)
+    await pilot.pause()  # type: ignore[attr-defined]

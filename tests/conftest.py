@@ -28,3 +28,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="write the golden Markdown and the SVG snapshots anew; each test that writes one is skipped",
     )
+
+
+@pytest.fixture
+def without_programs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No program on the PATH (LibreOffice above all), as on a machine with Python alone: an
+    export of "all" is then the same three files everywhere, whatever this machine has."""
+    empty = tmp_path / "no-programs"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apptools import copy_example, run_app, type_text, until
+from apptools import copy_example, go_to, run_app, type_text, until
 from testdata import EXAMPLE, NORFOLK
 from textual import events
 from textual.widgets import Checkbox, Input, TextArea
@@ -55,8 +55,7 @@ def test_a_whole_drafting_session_is_saved_exported_and_found_again(tmp_path: Pa
         assert items[0].cc_response == "We will review every file by March."
         assert items[1].text == "PCCs should scrutinise vetting."
         # the checklist: tick the first box, dated today
-        screen.go(Step("checklist"))
-        await pilot.pause()
+        await go_to(pilot, screen, Step("checklist"))
         first_box = screen.query_one("#box-0", Checkbox)
         first_box.focus()
         await pilot.press("space")
@@ -94,8 +93,7 @@ def test_a_whole_drafting_session_is_saved_exported_and_found_again(tmp_path: Pa
         outline = screen.query_one(Outline)
         prompts = [str(outline.get_option_at_index(i).prompt) for i in range(outline.option_count)]
         assert "◐   Recommendation 1" in prompts or "✓   Recommendation 1" in prompts
-        screen.go(Step("item", 0))
-        await pilot.pause()
+        await go_to(pilot, screen, Step("item", 0))
         assert screen.query_one("#f-cc_response", TextArea).text == "We will review every file by March."
 
     run_app(path, reopened)
@@ -165,8 +163,7 @@ def test_no_local_action_asks_for_the_reason_and_counts_as_a_position(tmp_path: 
 
     async def mark(app, pilot) -> None:
         screen = app.screen
-        screen.go(Step("item", 1))
-        await pilot.pause()
+        await go_to(pilot, screen, Step("item", 1))
         await pilot.press("ctrl+l")
         await pilot.pause()
         item = screen.draft.items[1]
@@ -183,8 +180,7 @@ def test_removing_an_item_asks_and_keeps_the_others_intact(tmp_path: Path) -> No
 
     async def remove(app, pilot) -> None:
         screen = app.screen
-        screen.go(Step("item", 1))
-        await pilot.pause()
+        await go_to(pilot, screen, Step("item", 1))
         await pilot.press("ctrl+o", "delete")
         await until(pilot, lambda: app.screen is not screen)  # it asks
         await pilot.press("n")  # keep it

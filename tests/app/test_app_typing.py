@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apptools import run_app, type_text
+from apptools import go_to, run_app, type_text
 from textual import events
 from textual.widgets import Label, TextArea
 
@@ -52,8 +52,7 @@ def test_the_response_box_grows_to_its_max_height_then_scrolls_with_the_cursor(t
 
     async def typing(app, pilot) -> None:
         screen = app.screen
-        screen.go(Step("item", 0), "cc_response")
-        await pilot.pause()
+        await go_to(pilot, screen, Step("item", 0), "cc_response")
         area = screen.query_one("#f-cc_response", TextArea)
         below = screen.query_one("#l-pcc_response", Label)  # the next field's label
         assert app.focused is area
@@ -92,8 +91,7 @@ def test_a_long_answer_pasted_in_keeps_the_box_at_its_max_height_and_the_cursor_
 
     async def paste(app, pilot) -> None:
         screen = app.screen
-        screen.go(Step("item", 0), "cc_response")
-        await pilot.pause()
+        await go_to(pilot, screen, Step("item", 0), "cc_response")
         area = screen.query_one("#f-cc_response", TextArea)
         area.insert("A long answer that wraps over the width of the box. " * 1000)
         await pilot.pause()
@@ -124,8 +122,7 @@ def test_the_outline_mark_and_progress_follow_the_first_letter_typed_and_the_las
 
     async def typing(app, pilot) -> None:
         screen = app.screen
-        screen.go(Step("item", 0), "cc_response")
-        await pilot.pause()
+        await go_to(pilot, screen, Step("item", 0), "cc_response")
         assert shown(screen) == ("○", "0/2 written")
         await type_text(pilot, "Agreed")
         await pilot.pause()
@@ -153,8 +150,7 @@ def test_a_paste_longer_than_any_response_is_asked_about_first(tmp_path: Path) -
 
     async def paste(app, pilot) -> None:
         screen = app.screen
-        screen.go(Step("item", 0), "cc_response")
-        await pilot.pause()
+        await go_to(pilot, screen, Step("item", 0), "cc_response")
         area = screen.query_one("#f-cc_response", TextArea)
         app.post_message(events.Paste(huge))
         await pilot.pause()

@@ -19,14 +19,9 @@ from testdata import EXAMPLE
 
 from s55tui.cli import main
 
-
-@pytest.fixture(autouse=True)
-def without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests are about the .md, .docx and .html (the PDF has its own, in
-    tests/documents/test_export_pdf.py): "all" is the same three on every machine."""
-    empty = tmp_path / "no-programs"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
+# These tests are about the .md, .docx and .html (the PDF has its own, in
+# tests/documents/test_export_pdf.py): "all" is the same three on every machine.
+pytestmark = pytest.mark.usefixtures("without_programs")
 
 
 @pytest.fixture
