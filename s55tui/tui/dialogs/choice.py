@@ -55,7 +55,8 @@ class ChoiceDialog(ModalScreen[str | None]):
                     )
 
     def on_mount(self) -> None:
-        self.query_one("#answer-0", Button).focus()
+        for button in self.query("#answer-0"):  # none if a key in flow answered it already
+            button.focus()
 
     def on_key(self, event) -> None:
         for key, _label, value in self.answers:

@@ -70,7 +70,10 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{self.no_label} (n)", id="confirm-no")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
+        # The safe answer has the cursor. A "y" typed in flow can answer the dialog before this
+        # runs, and its buttons are gone then: nothing to focus (query_one raised and ended the app).
+        for button in self.query("#confirm-no"):
+            button.focus()
 
     @on(Button.Pressed, "#confirm-yes")
     def action_answer_yes(self) -> None:
