@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, work
 from textual.actions import ActionParseResult
@@ -152,21 +152,18 @@ class S55App(App[None]):
 
     def _held(self, event: events.Key | events.Paste) -> bool:
         """Whether the draft screen showing keeps ``event`` until the step asked for is open."""
-        draft_screen = sys.modules.get("s55tui.tui.screens.draft_screen")  # loaded once one is open
-        return (
-            draft_screen is not None
-            and isinstance(self.screen, draft_screen.DraftScreen)
-            and self.screen.nav.hold(event)
-        )
+        screen = self._draft_screen()
+        return screen is not None and screen.nav.hold(event)
 
     def _paste_refused(self) -> bool:
         """Whether the screen showing refuses a paste (the cursor is in no text box of the step)."""
-        draft_screen = sys.modules.get("s55tui.tui.screens.draft_screen")  # loaded once one is open
-        return (
-            draft_screen is not None
-            and isinstance(self.screen, draft_screen.DraftScreen)
-            and self.screen.refuse_paste()
-        )
+        screen = self._draft_screen()
+        return screen is not None and screen.refuse_paste()
+
+    def _draft_screen(self) -> Any:
+        """The draft screen, if it is the one showing (its module is loaded once one is open)."""
+        module = sys.modules.get("s55tui.tui.screens.draft_screen")
+        return self.screen if module is not None and isinstance(self.screen, module.DraftScreen) else None
 
     def on_mount(self) -> None:
         from s55tui.tui.hangup import install
