@@ -123,7 +123,8 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#paste", TextArea).focus()
+        if self.is_current:  # not when escape in flow closed it before it opened (its box is gone)
+            self.query_one("#paste", TextArea).focus()
 
     def on_resize(self) -> None:
         """On a short terminal (80x24) buttons and the path lose their borders to leave room for the list."""
@@ -131,7 +132,8 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         self.set_class(short, "-short")
         for button in self.query(Button):
             button.compact = short
-        self.query_one("#path", Input).compact = short
+        for path in self.query("#path").results(Input):  # none once closed before it opened
+            path.compact = short
 
     # The two ways in: whichever the officer touched last is the one read.
 

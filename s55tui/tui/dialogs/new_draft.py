@@ -106,6 +106,8 @@ class NewDraftDialog(ModalScreen[NewDraftChoice | None]):
         yield Static("", id=f"{control.id}-note", classes="note")
 
     def on_mount(self) -> None:
+        if not self.is_current:  # escape in flow closed it before it opened: its fields are gone
+            return
         self.query_one("#title", Input).focus()
         self._show_last_day(self.query_one("#published", Input).value)
 
