@@ -46,6 +46,10 @@ class Office:
     pcc_name: str = ""
     cc_title: str = "Chief Constable"
     cc_name: str = ""
+    # A letter's addressee, one line each ("" is the Home Secretary at the Home Office), and
+    # how it opens ("" is "Dear Home Secretary," for that default, else "Dear Sir or Madam,").
+    letter_to: str = ""
+    greeting: str = ""
 
 
 @dataclass

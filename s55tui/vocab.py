@@ -52,3 +52,8 @@ DEFAULT_CHECKLIST: tuple[str, ...] = (
 def expected(values: dict[str, str] | tuple[str, ...]) -> str:
     """The list of accepted spellings, for the end of an error message."""
     return ", ".join(values)
+
+
+# The commissioner sends a copy of a response to the Home Secretary (s.55(5)); a letter goes
+# to this address unless the office's profile names another (``[office] letter_to``).
+HOME_SECRETARY = ("The Home Secretary", "Home Office", "2 Marsham Street", "London", "SW1P 4DF")

@@ -8,8 +8,9 @@ one. An office's own templates and letterhead .docx come from its profile ('temp
 'letterhead').
 
 What the check says is not ready to publish (a missing response, a placeholder such as TBC
-left in, a checklist box not ticked) is printed as a warning, a line each, and the files are
-still written; with --strict they are not, and the exit status is 1.
+left in, a checklist box not ticked where the house style prints the checklist) is printed
+as a warning, a line each, and the files are still written; with --strict they are not, and
+the exit status is 1.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from s55tui.completeness import MISSING, REMINDER, Finding, check
 from s55tui.draftfile import load_draft
 from s55tui.model import Draft
 from s55tui.profile import load_profile
+from s55tui.render.environment import prints_checklist
 from s55tui.render.export import EVERY, FORMATS, ExportSettings, export
 from s55tui.render.pdf import how_to_get_a_pdf, libreoffice
 
@@ -65,7 +67,8 @@ def run(options: argparse.Namespace) -> int:
     profile = load_profile(options.profile)
     for warning in profile.warnings:
         print(f"s55tui: warning: {profile.source}: {warning}", file=sys.stderr)
-    unready = not_ready(loaded.draft)
+    template = options.template or loaded.draft.response.template or "narrative"
+    unready = not_ready(loaded.draft, prints_checklist(template, profile.templates))
     if unready and options.strict:
         for finding in unready:
             print(f"s55tui: error: {options.draft}: not ready to publish: {finding}", file=sys.stderr)
@@ -77,27 +80,27 @@ def run(options: argparse.Namespace) -> int:
 
         for warning in base_warnings(profile.letterhead):
             print(f"s55tui: warning: {warning}", file=sys.stderr)
-    no_pdf = ""
-    if options.format == "all":
-        if libreoffice():
-            formats.append("pdf")
-        else:
-            no_pdf = how_to_get_a_pdf(options.draft.with_suffix(".docx").name)
+    no_pdf = options.format == "all" and not libreoffice()
+    if options.format == "all" and not no_pdf:
+        formats.append("pdf")
     settings = ExportSettings(
         templates=profile.templates, letterhead=profile.letterhead, fragment=options.fragment
     )
-    for path in export(loaded.draft, options.draft, formats, options.template, options.output, settings):
+    written = export(loaded.draft, options.draft, formats, options.template, options.output, settings)
+    for path in written:
         print(path)
-    if no_pdf:
-        print(f"s55tui: note: {options.draft}: {no_pdf}", file=sys.stderr)
+    word = next((path.name for path in written if path.suffix == ".docx"), "the .docx")
+    if no_pdf:  # named as written: NAME.letter.docx for a second house style
+        print(f"s55tui: note: {options.draft}: {how_to_get_a_pdf(word)}", file=sys.stderr)
     for finding in unready:  # after the files, so a request that fails is still one line
         print(f"s55tui: warning: {options.draft}: not ready to publish: {finding}", file=sys.stderr)
     return 0
 
 
-def not_ready(draft: Draft) -> list[Finding]:
+def not_ready(draft: Draft, with_checklist: bool = True) -> list[Finding]:
     """What would be published unfinished: a missing response, a placeholder left in, a
-    checklist box the document prints as not done (the deadline's warnings are not about
-    the document)."""
+    checklist box the document prints as not done (``with_checklist``: a letter prints none;
+    the deadline's warnings are not about the document)."""
     findings = check(draft).findings
-    return [f for f in findings if f.severity in (MISSING, REMINDER) or f.blocks]
+    reminders = (REMINDER,) if with_checklist else ()
+    return [f for f in findings if f.severity in (MISSING, *reminders) or f.blocks]

@@ -139,7 +139,10 @@ REPORT: dict[str, Converter] = {
 }
 OFFICE: dict[str, Converter] = {
     key: text
-    for key in ("force", "body", "short", "pcc_title", "pcc_short", "pcc_name", "cc_title", "cc_name")
+    for key in (
+        *("force", "body", "short", "pcc_title", "pcc_short", "pcc_name", "cc_title", "cc_name"),
+        *("letter_to", "greeting"),
+    )
 }
 RESPONSE: dict[str, Converter] = {
     "template": text,

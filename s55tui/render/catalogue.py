@@ -1,4 +1,4 @@
-"""Where document templates come from: the three built in, and an office's own folder.
+"""Where document templates come from: the four built in, and an office's own folder.
 
 A template is a file ``NAME.md.j2``. The built-in ones ship inside the package (so they are
 found after a plain ``pip install``); an office may name a folder of its own in its profile.
@@ -24,6 +24,8 @@ DESCRIPTIONS: dict[str, str] = {
     "record": "a record form of labelled fields: a table of facts, then each response (Staffordshire)",
     "per-recommendation": "each recommendation followed by the force's response and the "
     "commissioner's comment, then overall comments and a signature",
+    "letter": "a letter to the Home Secretary: overall comments first, the chief constable's "
+    "comments quoted, each item with its answers, signed (Surrey, West Mercia); no checklist",
 }
 
 

@@ -17,7 +17,7 @@ from s55tui.deadline import last_day, long_date
 from s55tui.model import ChecklistEntry, Draft, Item
 from s55tui.render.mdtext import Rich, prepare_rich
 from s55tui.textclean import clean_line
-from s55tui.vocab import ITEM_KINDS, REPORT_TYPES, STATUSES
+from s55tui.vocab import HOME_SECRETARY, ITEM_KINDS, REPORT_TYPES, STATUSES
 
 # How HMICFRS itself writes who a recommendation is for.
 _TO_PHRASES = {
@@ -75,6 +75,8 @@ class OfficeView:
     pcc_name: str
     cc_title: str
     cc_name: str
+    letter_to: tuple[str, ...]  # the addressee's lines
+    greeting: str
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,7 @@ def _office(draft: Draft) -> OfficeView:
     with_short = body
     if short != pcc_title and body.endswith(pcc_title) and f"({short})" not in body:
         with_short = f"{body} ({short})"
+    addressee = tuple(line for line in map(clean_line, office.letter_to.splitlines()) if line.strip())
     return OfficeView(
         force=clean_line(office.force),
         body=body,
@@ -225,6 +228,9 @@ def _office(draft: Draft) -> OfficeView:
         pcc_name=clean_line(office.pcc_name),
         cc_title=clean_line(office.cc_title),
         cc_name=clean_line(office.cc_name),
+        letter_to=addressee or HOME_SECRETARY,
+        greeting=clean_line(office.greeting)
+        or ("Dear Sir or Madam," if addressee else "Dear Home Secretary,"),
     )
 
 

@@ -14,6 +14,7 @@ jinja2 is imported inside the functions, so importing this module costs nothing 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import traceback
 from datetime import date
@@ -47,6 +48,13 @@ def _markdown(value: object) -> Rich:
     return value if isinstance(value, Rich) else Rich(str(value))
 
 
+def _quoted(value: object) -> Rich:
+    """The ``|quoted`` filter: a rich field as a Markdown quotation (the chief constable's
+    comments in a letter), still Markdown; a plain value is escaped first."""
+    text = value if isinstance(value, Rich) else escape_plain(value)
+    return Rich("\n".join(f"> {line}" if line.strip() else ">" for line in str(text).split("\n")))
+
+
 def _long_date(value: date | None) -> str:
     return long_date(value) if value else ""
 
@@ -73,6 +81,7 @@ def make_environment(office_dir: Path | None = None, budget: Budget | None = Non
     )
     env.filters.update(
         markdown=_markdown,
+        quoted=_quoted,
         long_date=_long_date,
         month_year=_month_year,
         initials=initials,
@@ -94,7 +103,7 @@ def render_markdown(
     runs longer or writes more than ``limits`` allow. Safe to call from any thread.
     """
     from jinja2 import TemplateError as JinjaError
-    from jinja2 import TemplateSyntaxError
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     info = find_template(template or draft.response.template or "narrative", office_dir)
     budget = Budget(limits)
@@ -108,6 +117,10 @@ def render_markdown(
     except TemplateSyntaxError as error:
         where = error.filename or str(info.path)
         raise TemplateError(f"{where}:{error.lineno}: template error: {error.message}") from None
+    except TemplateNotFound as error:
+        found = re.fullmatch(r"sections/(.*)\.md\.j2", str(error.name))
+        what = f"no section called {found.group(1)!r}" if found else f"no template {error.name!r} to include"
+        raise TemplateError(f"{_where(error, info.path)}: template error: {what}") from None
     except JinjaError as error:
         raise TemplateError(f"{_where(error, info.path)}: template error: {_explain(error)}") from None
     except LimitExceeded as error:
@@ -120,6 +133,42 @@ def render_markdown(
     except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as error:
         raise TemplateError(f"{_where(error, info.path)}: template error: {error}") from None
     return _tidy("".join(chunks))
+
+
+def template_sections(template: str, office_dir: Path | None = None) -> list[str] | None:
+    """The sections a template says it prints, in order (``{% set sections = [...] %}`` at its
+    top level, as the letter's), or None where it says nothing: then it prints what its text
+    prints, the checklist included."""
+    from jinja2 import TemplateSyntaxError, nodes
+
+    info = find_template(template, office_dir)
+    try:
+        source = info.path.read_text(encoding="utf-8")
+        tree = make_environment(office_dir).parse(source, info.path.name, str(info.path))
+    except (OSError, UnicodeDecodeError) as error:
+        raise TemplateError(f"{info.path}: cannot read the template: {error}") from None
+    except TemplateSyntaxError as error:
+        raise TemplateError(f"{info.path}:{error.lineno}: template error: {error.message}") from None
+    for node in tree.body:
+        target = getattr(node, "target", None)
+        if isinstance(node, nodes.Assign) and isinstance(target, nodes.Name) and target.name == "sections":
+            value = None
+            if isinstance(node.node, nodes.Expr):
+                with contextlib.suppress(nodes.Impossible):
+                    value = node.node.as_const()
+            if not isinstance(value, list | tuple) or not all(isinstance(name, str) for name in value):
+                raise TemplateError(
+                    f"{info.path}:{node.lineno}: sections must be a list of section names in quotes, "
+                    'such as ["letter-head", "items", "signature"]'
+                )
+            return list(value)
+    return None
+
+
+def prints_checklist(template: str, office_dir: Path | None = None) -> bool:
+    """Whether the template prints the office-use checklist (so an unticked box is worth a word)."""
+    sections = template_sections(template, office_dir)
+    return sections is None or "checklist" in sections
 
 
 def _where(error: BaseException, fallback: Path) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from s55tui.draftfile.atomic import write_files_atomic
@@ -39,6 +40,7 @@ class ExportSettings:
     letterhead: Path | None = None
     limits: RenderLimits = DEFAULT_LIMITS
     fragment: bool = False  # the web page's text alone, to paste into the office's own page
+    today: date | None = None  # the day a web page of an unsigned response says it was updated
 
 
 def document_title(draft: Draft) -> str:
@@ -50,6 +52,14 @@ def document_title(draft: Draft) -> str:
     who = clean_line(draft.office.body) or clean_line(draft.office.force)
     title = " ".join(clean_line(draft.report.title).split()) or "an inspection report"
     return f"{who} response to {title}" if who else f"Response to {title}"
+
+
+def web_page_date(draft: Draft, today: date | None = None) -> tuple[str, date]:
+    """What the web page says of its date: published on the day the response was signed, else
+    updated today (the page is a draft's until it is signed)."""
+    if draft.response.signed_on is not None:
+        return "Published", draft.response.signed_on
+    return "Updated", today or date.today()
 
 
 def document_author(draft: Draft) -> str:
@@ -103,7 +113,8 @@ def render_all(
         elif fmt == "html":
             from s55tui.render.html_writer import build_html
 
-            out[fmt] = build_html(markdown, title, settings.fragment).encode("utf-8")
+            dated = web_page_date(draft, settings.today)
+            out[fmt] = build_html(markdown, title, settings.fragment, dated).encode("utf-8")
         elif fmt in ("docx", "pdf"):
             if "docx" not in word:
                 from s55tui.render.docx_document import build_docx

@@ -6,15 +6,18 @@ cells with their scope (the record's facts are a data table, never a layout tabl
 two-column table headed "Field", each row's label is its row header), and the ticks already
 carry their meaning in words ("done"), so a screen reader loses nothing. Long words and web
 addresses wrap, so a phone never scrolls sideways (WCAG 1.4.10); printed, a heading stays
-with its text and a link prints its address. A fragment (the body alone, in a ``<div>``
+with its text and a link prints its address. The page says when it was published (the day
+the response was signed) or, unsigned, when it was last written. A fragment (the body alone, in a ``<div>``
 that keeps the language) is for pasting into the office's own web page.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from typing import Any
 
+from s55tui.deadline import long_date
 from s55tui.render.mdtext import parser
 
 _STYLE = """
@@ -33,6 +36,7 @@ main, td, li, a { overflow-wrap: anywhere; }
 th { overflow-wrap: break-word; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 img { max-width: 100%; height: auto; }
+footer { margin-top: 2rem; border-top: 1px solid #c8d1dc; color: #3d3d3d; font-size: 0.9rem; }
 @media print {
   body { max-width: none; margin: 0; }
   a { color: inherit; }
@@ -72,11 +76,19 @@ def _scope_header_cells(tokens: list[Any]) -> None:
             close_next = False
 
 
-def build_html(markdown: str, title: str, fragment: bool = False) -> str:
-    """A whole page: doctype, language, title, inline styles and the rendered text in
-    ``<main>``; or, as a ``fragment``, the text alone for the office's own page."""
+def build_html(
+    markdown: str, title: str, fragment: bool = False, dated: tuple[str, date] | None = None
+) -> str:
+    """A whole page: doctype, language, title, inline styles, the rendered text in ``<main>``
+    and, where ``dated`` is given as ("Published", the day), that line in its ``<footer>``; or,
+    as a ``fragment``, the text alone for the office's own page (which dates its pages itself)."""
     if fragment:
         return f'<div lang="en-GB">\n{html_body(markdown)}</div>\n'
+    footer = ""
+    if dated is not None:
+        words, day = dated
+        when = f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
+        footer = f"<footer>\n<p>{escape(words)} {when}</p>\n</footer>\n"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en-GB">\n'
@@ -90,6 +102,7 @@ def build_html(markdown: str, title: str, fragment: bool = False) -> str:
         "<main>\n"
         f"{html_body(markdown)}"
         "</main>\n"
+        f"{footer}"
         "</body>\n"
         "</html>\n"
     )

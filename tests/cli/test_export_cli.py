@@ -15,7 +15,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from testdata import EXAMPLE
+from testdata import DATA, EXAMPLE
 
 from s55tui.cli import main
 
@@ -142,8 +142,8 @@ def test_output_to_a_folder_and_to_a_file(example: Path, tmp_path: Path, capsys)
         ),
         (["-o", "{tmp}/missing/"], r"missing/: the folder does not exist"),
         (
-            ["--template", "letter"],
-            r"no template called 'letter'; there are: narrative, per-recommendation, record",
+            ["--template", "memo"],
+            r"no template called 'memo'; there are: letter, narrative, per-recommendation, record",
         ),
     ],
 )
@@ -217,3 +217,14 @@ def test_export_does_not_import_textual() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_a_letter_prints_no_checklist_so_an_unticked_box_is_not_warned_of(tmp_path: Path, capsys) -> None:
+    """The same unticked box is a warning in a house style that prints the checklist."""
+    draft = tmp_path / "letter.toml"
+    shutil.copy(DATA / "render" / "letter-custody.toml", draft)
+    assert main(["export", str(draft), "--format", "md"]) == 0
+    assert "Copy sent to the Home Secretary" not in capsys.readouterr().err
+    assert main(["export", str(draft), "--format", "md", "--template", "narrative"]) == 0
+    err = capsys.readouterr().err
+    assert "not ready to publish: Checklist: not done yet: Copy sent to the Home Secretary" in err

@@ -19,6 +19,7 @@ DRAFTS = {
     "narrative": EXAMPLE,
     "record": DATA / "render" / "staffordshire-record.toml",
     "per-recommendation": DATA / "render" / "force-per-recommendation.toml",
+    "letter": DATA / "render" / "letter-custody.toml",
 }
 
 

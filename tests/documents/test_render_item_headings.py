@@ -20,7 +20,7 @@ from s55tui.render.catalogue import REFERENCE_DOCX
 from s55tui.render.docx_document import build_docx
 from s55tui.render.environment import render_markdown
 
-TEMPLATES = ["narrative", "record", "per-recommendation"]
+TEMPLATES = ["narrative", "record", "per-recommendation", "letter"]
 
 
 def _draft() -> Draft:

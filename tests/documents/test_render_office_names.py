@@ -77,3 +77,16 @@ def test_a_short_form_already_in_the_bodys_name_is_not_added_twice() -> None:
     added = _markdown(Office(body="Norfolk Police and Crime Commissioner", pcc_title=title))
     for markdown in (given, added):
         assert markdown.splitlines()[0].startswith("# Norfolk Police and Crime Commissioner (PCC) response")
+
+
+@pytest.mark.parametrize("template", ["narrative", "record", "per-recommendation", "letter"])
+def test_no_template_doubles_brackets_around_who_an_item_is_for(template: str) -> None:
+    """HMICFRS's "police and crime commissioners (or equivalents)" inside a bracket printed
+    "(Area for improvement for police and crime commissioners (or equivalents))"."""
+    for_pccs = Item(
+        "area-for-improvement", "2", ["pccs"], "The commissioner should act.", pcc_response="Done."
+    )
+    report = Report(title="An inspection", published=date(2024, 3, 5))
+    markdown = render_markdown(Draft(report=report, items=[for_pccs]), template)
+    assert "police and crime commissioners" in markdown
+    assert "))" not in markdown and "((" not in markdown

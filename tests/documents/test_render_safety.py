@@ -112,8 +112,8 @@ def test_the_sandbox_refuses_python_internals(tmp_path: Path) -> None:
 
 
 def test_an_unknown_template_lists_the_ones_there_are() -> None:
-    with pytest.raises(S55Error, match=r"no template called 'letter'; there are: .*narrative"):
-        render_markdown(draft(), "letter")
+    with pytest.raises(S55Error, match=r"no template called 'memo'; there are: .*narrative"):
+        render_markdown(draft(), "memo")
 
 
 def test_an_office_template_replaces_a_built_in_one_and_says_so(tmp_path: Path) -> None:

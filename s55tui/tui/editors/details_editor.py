@@ -20,9 +20,10 @@ from textual.worker import get_current_worker
 from s55tui.datetext import read_date
 from s55tui.deadline import Deadline, deadline
 from s55tui.model import Draft
-from s55tui.tui.editors.base import CHOICE, DATE, LINE, StepEditor, error_label, field_label
+from s55tui.tui.editors.base import CHOICE, DATE, LINE, TEXT, StepEditor, error_label, field_label
 from s55tui.tui.widgets.line_input import LineInput
-from s55tui.vocab import REPORT_TYPES
+from s55tui.tui.widgets.response_area import ResponseArea
+from s55tui.vocab import HOME_SECRETARY, REPORT_TYPES
 
 # field id -> (section of the draft, attribute, label)
 _LAYOUT: dict[str, tuple[str, str, str]] = {
@@ -44,6 +45,12 @@ _LAYOUT: dict[str, tuple[str, str, str]] = {
     "office-pcc_name": ("office", "pcc_name", "Commissioner's name"),
     "office-cc_title": ("office", "cc_title", "Chief constable's title"),
     "office-cc_name": ("office", "cc_name", "Chief constable's name"),
+    "office-letter_to": (
+        "office",
+        "letter_to",
+        "A letter goes to (a line each; blank: the Home Secretary, Home Office)",
+    ),
+    "office-greeting": ("office", "greeting", "A letter opens with (blank: Dear Home Secretary,)"),
     "response-version": ("response", "version", "Version of this response (optional)"),
     "response-signed_by": ("response", "signed_by", "Signed by"),
     "response-signed_on": ("response", "signed_on", "Signed on (2021-02-09 or 9/2/2021)"),
@@ -55,7 +62,15 @@ class DetailsEditor(StepEditor):
     """Edits ``[report]``, ``[office]`` and the signature of ``[response]``."""
 
     FIELDS: ClassVar[dict[str, str]] = {
-        key: (DATE if attr in ("published", "signed_on") else CHOICE if attr == "type" else LINE)
+        key: (
+            DATE
+            if attr in ("published", "signed_on")
+            else CHOICE
+            if attr == "type"
+            else TEXT
+            if attr == "letter_to"
+            else LINE
+        )
         for key, (_, attr, _) in _LAYOUT.items()
     }
     REQUIRED_DATES: ClassVar[frozenset[str]] = frozenset({"report-published"})
@@ -78,6 +93,8 @@ class DetailsEditor(StepEditor):
             yield field_label(words, required=attr in ("title", "published"))
             if attr == "type":
                 yield Select([(v, k) for k, v in REPORT_TYPES.items()], id=f"f-{key}", allow_blank=False)
+            elif self.FIELDS[key] == TEXT:  # an address block: a line each
+                yield ResponseArea(id=f"f-{key}", placeholder="\n".join(HOME_SECRETARY))
             else:
                 # a date is typed over whole (the draft keeps the last good one); text is added to
                 dated = self.FIELDS[key] == DATE

@@ -268,7 +268,7 @@ class StepNavigator:
             names, problem = template_names(screen.profile.templates)
             if problem:
                 screen.notify(problem, title="Templates", severity="warning")
-            settings = ExportSettings(screen.profile.templates, screen.profile.letterhead)
+            settings = ExportSettings(screen.profile.templates, screen.profile.letterhead, today=screen.today)
             save = lambda: screen.saver.save(quiet=True)  # noqa: E731 - a one-line callback
             return ReviewEditor(screen.session, names, settings, save, screen.today, id=kind)
         factory: dict[str, Any] = {
