@@ -27,7 +27,10 @@ _UNWANTED = re.compile(
 
 # Bullet glyphs Word leaves at the start of a pasted line: the bullet, white bullet, small
 # square, middle dot, and the Symbol/Wingdings private-use bullets; "o" is Word's second level.
-_BULLET = re.compile("^([ \t]*)(?:[\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf076\uf0d8]|o(?=[ \t]))[ \t]*", re.M)
+# "o" only before a space (Word puts a tab or a no-break space there) and some text: "o" alone is
+# a letter.
+_GLYPHS = "\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf076\uf0d8"
+_BULLET = re.compile(f"^([ \t]*)(?:[{_GLYPHS}]|o(?=[ \t\u00a0]+\\S))[ \t\u00a0]*", re.M)
 
 
 def clean_text(text: str) -> str:

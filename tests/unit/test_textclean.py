@@ -42,6 +42,12 @@ def test_a_word_starting_with_o_is_not_a_bullet() -> None:
     assert clean_text("overall\no'clock") == "overall\no'clock"
 
 
+def test_a_letter_o_with_nothing_after_it_is_kept_not_taken_for_a_bullet() -> None:
+    """Found by the PDF property test: a line "o " (a PDF's no-break space) lost its "o"."""
+    assert clean_text("o \nsee o\t") == "o \nsee o\t"
+    assert clean_text("o\u00a0\no\u00a0nested") == "o\u00a0\n- nested"  # Word's no-break space after "o"
+
+
 def test_clean_line_joins_lines() -> None:
     assert clean_line("  Safe to\r\nshare?\x00 ") == "Safe to share?"
 
