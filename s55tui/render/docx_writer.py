@@ -93,10 +93,14 @@ class DocxWriter:
         if self.lists:
             state = self.lists[-1]
             self.paragraph = self._add_paragraph("List Paragraph")
+            # in a quotation the list is indented as far again as the quotation is
+            quoted = Pt(28.35 * self.quote_depth)
             if state.fresh:
                 number_paragraph(self.paragraph, state.num_id, state.level)
+                if self.quote_depth:
+                    self.paragraph.paragraph_format.left_indent = quoted + Pt(28.35 * (state.level + 1))
             else:  # a second paragraph in the same item: indent it under the item's text
-                self.paragraph.paragraph_format.left_indent = Pt(28.35 * (state.level + 1))
+                self.paragraph.paragraph_format.left_indent = quoted + Pt(28.35 * (state.level + 1))
             state.fresh = False
             self.last_list_paragraph = self.paragraph
             return
@@ -247,7 +251,7 @@ class DocxWriter:
             style_id=link_style,
             font=font,
             bold=bool(fmt.bold),
-            italic=bool(fmt.italic),
+            italic=bool(fmt.italic) or bool(self.quote_depth and self.lists),  # a quoted list, as Quote
             strike=bool(fmt.strike),
             colour=str(LINK_COLOUR) if plain_link else None,
             underline=plain_link,
