@@ -3,8 +3,8 @@
 Starting from a real document rather than python-docx's default is what makes the file an
 English office's: A4, en-GB, the office's fonts, and for a letterhead its header, footer and
 logo, which live in the section and its parts and survive because only the body's paragraphs
-and tables are replaced. Before writing, the styles the writer uses are checked, so a
-letterhead without "List Paragraph" gets a message naming it rather than a KeyError.
+and tables are replaced. A style the writer uses that a letterhead lacks is the reference's;
+the styles are then checked, so a base without one gets a message naming it, not a KeyError.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from s55tui.errors import S55Error
-from s55tui.render.letterhead import fit_letterhead, letterhead_warnings
+from s55tui.render.catalogue import REFERENCE_DOCX
+from s55tui.render.letterhead import borrow_styles, fit_letterhead, letterhead_warnings
 
 REQUIRED_STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Paragraph", "Quote", "Table Grid")
 
@@ -39,6 +40,8 @@ def open_base(path: Path) -> Any:
     for child in list(body):
         if child.tag.endswith("}p") or child.tag.endswith("}tbl"):
             body.remove(child)
+    if path.resolve() != REFERENCE_DOCX.resolve():  # a letterhead: what it lacks, the reference has
+        borrow_styles(document, Document(str(REFERENCE_DOCX)))
     missing = missing_styles(document)
     if missing:
         raise DocxError(

@@ -1,11 +1,14 @@
 """An office's letterhead made fit to carry a published response, and what in it is not.
 
 A letterhead's own styles win over the reference's, which is the point of it (the office's
-fonts and colours), but three things must hold whatever it says: the text is British English
-(a letterhead made on a US machine turned every export's spelling checks to US English), the
-pages are numbered (a response is printed and read in order: "Page N of M" goes into its
-footer where it has none), and what a reader cannot see is said before the export: a picture
-without alt text, a heading colour below 4.5:1 contrast on white (WCAG 1.4.3).
+fonts and colours), and a style it lacks is the reference's: a letterhead made in Word from a
+blank document defines no "Heading 1", "Quote" or "List Paragraph" until one is used (Word
+keeps them latent), and such a letterhead was refused. Three things must hold whatever it
+says: the text is British English (a letterhead made on a US machine turned every export's
+spelling checks to US English), the pages are numbered (a response is printed and read in
+order: "Page N of M" goes into its footer where it has none), and what a reader cannot see is
+said before the export: a picture without alt text, a heading colour below 4.5:1 contrast on
+white (WCAG 1.4.3).
 """
 
 from __future__ import annotations
@@ -13,17 +16,76 @@ from __future__ import annotations
 from typing import Any
 
 _LANGUAGE = "en-GB"
+# The styles the response's body is written in (``docx_writer``): a letterhead's own, else the reference's.
+BODY_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Heading 4",
+    "List Paragraph",
+    "Quote",
+    "Table Grid",
+    "Hyperlink",
+)
 _HEADINGS = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4")
 _WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
-def fit_letterhead(document: Any) -> None:
-    """British English throughout, and page numbers in the footer if no footer has them."""
+def fit_letterhead(document: Any, reference: Any = None) -> None:
+    """The reference's styles where the letterhead has none, British English throughout, and
+    page numbers in the footer if no footer has them."""
+    if reference is not None:
+        borrow_styles(document, reference)
     _british(document)
     section = document.sections[0]
     if not any(_numbers_pages(part) for part in _header_footer_parts(document)):
         add_page_numbers(section)
+
+
+def borrow_styles(document: Any, reference: Any) -> list[str]:
+    """Copy into ``document`` each style the response's body uses that it does not define,
+    from ``reference``; the names copied. A copied style's links to styles the letterhead
+    lacks (its character twin, the style after it) are dropped, a base it lacks becomes the
+    letterhead's own normal style, and its typeface is left to that style: a heading borrowed
+    is the reference's size and colour in the letterhead's font."""
+    import copy
+
+    from docx.enum.style import WD_STYLE_TYPE
+
+    names = {style.name for style in document.styles}
+    ids = {style.style_id for style in document.styles}
+    normal = next(
+        (s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH and s.element.default),
+        None,
+    )
+    styles = document.styles.element
+    copied = []
+    for style in reference.styles:
+        if style.name not in BODY_STYLES or style.name in names:
+            continue
+        element = copy.deepcopy(style.element)
+        own_id = style.style_id
+        if own_id in ids:  # the id is taken by a style of another name
+            own_id = f"S55{own_id}"
+            element.set(f"{{{_WORD}}}styleId", own_id)
+        element.attrib.pop(f"{{{_WORD}}}default", None)  # the letterhead keeps its own defaults
+        for fonts in element.findall(f"{{{_WORD}}}rPr/{{{_WORD}}}rFonts"):  # the letterhead's typeface
+            fonts.getparent().remove(fonts)
+        for tag in ("link", "next", "basedOn"):
+            pointer = element.find(f"{{{_WORD}}}{tag}")
+            if pointer is None or pointer.get(f"{{{_WORD}}}val") in ids | {own_id}:
+                continue
+            if tag == "basedOn" and normal is not None and style.type == WD_STYLE_TYPE.PARAGRAPH:
+                pointer.set(f"{{{_WORD}}}val", normal)
+            else:
+                element.remove(pointer)
+        styles.append(element)
+        ids.add(own_id)
+        copied.append(style.name)
+    return copied
 
 
 def letterhead_warnings(document: Any, name: str) -> list[str]:

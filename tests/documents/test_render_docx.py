@@ -201,15 +201,38 @@ def test_the_reference_docx_has_every_style_the_writer_needs() -> None:
     assert missing_styles(docx.Document(str(REFERENCE_DOCX))) == []
 
 
-def test_a_letterhead_without_a_needed_style_is_named(tmp_path: Path) -> None:
+def test_a_letterhead_made_from_a_blank_word_document_borrows_the_styles_it_lacks(tmp_path: Path) -> None:
+    """Word defines "Heading 1", "Quote" or "List Paragraph" in a document only once they are
+    used, so a letterhead made from a blank document has none of them: it was refused. Now it
+    borrows the reference's, in its own typeface; its own styles and header stay."""
     letterhead = docx.Document(str(REFERENCE_DOCX))
-    for name in ("Quote", "List Paragraph"):
+    for name in (
+        "Title",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "Heading 4",
+        "Quote",
+        "List Paragraph",
+        "Table Grid",
+    ):
         element = letterhead.styles[name].element
         element.getparent().remove(element)
+    letterhead.styles["Normal"].font.name = "Georgia"
+    letterhead.sections[0].header.paragraphs[0].text = "Northshire OPCC"
     path = tmp_path / "letterhead.docx"
     letterhead.save(str(path))
-    with pytest.raises(S55Error, match=r"letterhead\.docx: missing the Word styles List Paragraph, Quote;"):
-        build_docx("Text\n", path, "T", "A")
+    markdown = "# Title\n\n## Heading\n\n- a point\n\n> quoted\n\n| Field | Value |\n|---|---|\n| a | b |\n"
+    document = docx.Document(io.BytesIO(build_docx(markdown, path, "T", "A")))
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles[:4] == ["Heading 1", "Heading 2", "List Paragraph", "Quote"]
+    assert document.tables[0].style.name == "Table Grid"
+    assert missing_styles(document) == []
+    assert document.styles["Normal"].font.name == "Georgia"  # the letterhead's own style stays
+    heading = document.styles["Heading 2"]
+    assert heading.font.name is None and heading.base_style.name == "Normal"  # so it is in Georgia
+    assert heading.font.size == docx.Document(str(REFERENCE_DOCX)).styles["Heading 2"].font.size
+    assert document.sections[0].header.paragraphs[0].text == "Northshire OPCC"
     assert set(REQUIRED_STYLES) >= {"Quote", "List Paragraph"}
 
 
@@ -265,11 +288,12 @@ def test_a_responses_label_under_its_item_is_a_heading_kept_with_its_text(tmp_pa
     assert styles["Recommendation 1. To chief constables"].name == "Heading 3"
     assert styles["Force response"].name == "Heading 4"
     assert styles["Force response"].paragraph_format.keep_with_next
-    # a letterhead without Heading 4 gets Heading 3, the deepest it must have
+    # a letterhead without Heading 4 borrows the reference's, kept with its text too
     base = docx.Document(str(REFERENCE_DOCX))
     heading_4 = base.styles["Heading 4"].element
     heading_4.getparent().remove(heading_4)
     letterhead = tmp_path / "letterhead.docx"
     base.save(str(letterhead))
-    in_letterhead = {p.text: p.style.name for p in word(markdown, letterhead).paragraphs}
-    assert in_letterhead["Force response"] == "Heading 3"
+    in_letterhead = {p.text: p.style for p in word(markdown, letterhead).paragraphs}
+    assert in_letterhead["Force response"].name == "Heading 4"
+    assert in_letterhead["Force response"].paragraph_format.keep_with_next
