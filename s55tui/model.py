@@ -83,6 +83,7 @@ class Item:
     cc_response: str = ""
     pcc_response: str = ""
     status: str = "open"
+    due: date | None = None  # the deadline the report's own text sets ("By 31 March 2024")
     origin: int | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -16,6 +16,7 @@ import json
 import sys
 from typing import Any
 
+from s55tui.deadline import long_date
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.importer import ImportResult, recognise
 from s55tui.importer.addressees import describe
@@ -38,20 +39,21 @@ def run(options: argparse.Namespace) -> int:
     if options.source == STDIN and sys.stdin.isatty():
         print("Paste the report's text, then press Ctrl-D (Ctrl-Z, Enter on Windows).", file=sys.stderr)
     source = read_source(options.source)
-    result = recognise(source.text, source.label)
+    loaded = load_draft(options.into) if options.into is not None else None
+    published = loaded.draft.report.published if loaded is not None else None
+    result = recognise(source.text, source.label, published)
     out = sys.stderr if options.json else sys.stdout
     if options.json:
         print(json.dumps(as_json(result.items), indent=2, ensure_ascii=False))
     print(as_text(result), file=out)
     if not result.found:
         return 1
-    if options.into is None:
+    if loaded is None:
         print(
             f"\nNothing was added. To add these to a draft: s55tui import {options.source} --into DRAFT",
             file=out,
         )
         return 0
-    loaded = load_draft(options.into)
     for warning in loaded.warnings:
         print(f"s55tui: warning: {options.into}: {warning}", file=sys.stderr)
     report = merge(loaded.draft, result.items)
@@ -77,6 +79,7 @@ def as_json(items: list[Item]) -> list[dict[str, Any]]:
             "text": item.text,
             "notes": item.notes,
             "intro": item.intro,
+            "due": item.due.isoformat() if item.due else None,
         }
         for item in items
     ]
@@ -90,7 +93,8 @@ def as_text(result: ImportResult) -> str:
         lines = [f"Found {_count(len(result.found), 'item')} in {result.source}:"]
         for found in result.found:
             item = found.item
-            lines.append(f"  {item.label}: to {describe(item.to)}{_ADDRESSED_BY[found.addressed_by]}")
+            due = f"; due {long_date(item.due)}" if item.due else ""
+            lines.append(f"  {item.label}: to {describe(item.to)}{_ADDRESSED_BY[found.addressed_by]}{due}")
             lines.append(f"      {_first_words(item.text)}")
             if item.notes:
                 lines.append(f"      with notes: {_first_words(item.notes, _FIRST_WORDS - 12)}")

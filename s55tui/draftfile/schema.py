@@ -163,6 +163,7 @@ ITEM: dict[str, Converter] = {
     "cc_response": text,
     "pcc_response": text,
     "status": choice(STATUSES, "status"),
+    "due": local_date,
 }
 CHECKLIST: dict[str, Converter] = {"label": text, "done": boolean, "on": local_date}
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from s55tui.model import Draft, Item
 
 # The fields an import may fill; responses and status belong to the office alone.
-IMPORTED_FIELDS = ("to", "text", "notes", "intro")
+IMPORTED_FIELDS = ("to", "text", "notes", "intro", "due")
 
 
 @dataclass

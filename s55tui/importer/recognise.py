@@ -16,9 +16,11 @@ import html
 import re
 import textwrap
 from dataclasses import dataclass, field
+from datetime import date
 
 from s55tui.importer import patterns
 from s55tui.importer.addressees import addressees, from_should
+from s55tui.importer.due import find_due
 from s55tui.importer.found import Found, ImportResult, Note
 from s55tui.model import Item
 from s55tui.textclean import clean_text
@@ -91,8 +93,9 @@ def _take_intro(lines: list[str]) -> str:
 class _Reader:
     """The state of one pass over the text; ``run`` returns what was found."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, published: date | None = None) -> None:
         self.result = ImportResult(source)
+        self.published = published
         self.current: _Draft | None = None
         self.mode = "outside"  # outside | item | notes | response
         self.notes_into: _Draft | Found | None = None
@@ -270,7 +273,18 @@ class _Reader:
             )
         if not text:
             result.doubts.append(Note(draft.line, f"{draft.label}: no text found under the heading"))
-        item = Item(kind=draft.kind, number=draft.number, to=to, text=text, notes=notes, intro=draft.intro)
+        # a period ("within three months") gives a date only from a known publication date: a
+        # draft always has one, so importing into it dates every item that can be dated
+        due = find_due(text, self.published)
+        item = Item(
+            kind=draft.kind,
+            number=draft.number,
+            to=to,
+            text=text,
+            notes=notes,
+            intro=draft.intro,
+            due=due.on if due is not None else None,
+        )
         found = Found(item, draft.line, how)
         result.found.append(found)
         self.by_key[(draft.kind, draft.number.lower())] = found
@@ -286,6 +300,7 @@ def _start(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def recognise(text: str, source: str = "<text>") -> ImportResult:
-    """Every item found in ``text`` (a report, or a response quoting one), with what was doubtful."""
-    return _Reader(source).run(prepare(text))
+def recognise(text: str, source: str = "<text>", published: date | None = None) -> ImportResult:
+    """Every item found in ``text`` (a report, or a response quoting one), with what was
+    doubtful; a deadline of a period ("within three months") counts from ``published``."""
+    return _Reader(source, published).run(prepare(text))

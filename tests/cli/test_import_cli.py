@@ -89,6 +89,7 @@ def test_json_lists_items_with_draft_keys(capsys, source: Path) -> None:
             "text": "Stop sharing information.",
             "notes": "- Only domestic abuse victims.",
             "intro": "",
+            "due": None,
         },
         {
             "kind": "recommendation",
@@ -97,6 +98,7 @@ def test_json_lists_items_with_draft_keys(capsys, source: Path) -> None:
             "text": "Provide an update within six months.",
             "notes": "",
             "intro": "",
+            "due": None,  # six months from a publication date the text alone does not give
         },
     ]
 

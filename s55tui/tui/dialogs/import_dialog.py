@@ -211,7 +211,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         """The importer's own reading and recognising, then the merge preview on a copy of the draft."""
         stdin = io.BytesIO(pasted.encode("utf-8", "surrogatepass")) if name == STDIN else None
         source = read_source(name, stdin=stdin)
-        result = recognise(source.text, source.label)
+        result = recognise(source.text, source.label, self._draft.report.published)
         return Finding(result, preview(self._draft, result.items))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

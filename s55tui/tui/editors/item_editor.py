@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Label, Select, Static
 
 from s55tui.model import Draft, Item
 from s55tui.progress import owed_fields
-from s55tui.tui.editors.base import CHOICE, LINE, TEXT, StepEditor, field_label
+from s55tui.tui.editors.base import CHOICE, DATE, LINE, TEXT, StepEditor, error_label, field_label
 from s55tui.tui.widgets.line_input import LineInput
 from s55tui.tui.widgets.response_area import ResponseArea
 from s55tui.vocab import ADDRESSEES, ITEM_KINDS, STATUSES
@@ -37,6 +37,7 @@ class ItemEditor(StepEditor):
     ItemEditor #item-head { height: auto; }
     ItemEditor #item-head > Vertical { height: auto; width: 1fr; margin-right: 1; }
     ItemEditor #item-head > #number-box { width: 14; }
+    ItemEditor #item-head > #due-box { width: 26; }
     ItemEditor #to-row { height: auto; }
     ItemEditor #to-row Checkbox { border: none; padding: 0; height: 1; margin-right: 2; }
     ItemEditor #f-text { max-height: 12; }
@@ -46,6 +47,7 @@ class ItemEditor(StepEditor):
         "kind": CHOICE,
         "number": LINE,
         "status": CHOICE,
+        "due": DATE,
         "text": TEXT,
         "cc_response": TEXT,
         "pcc_response": TEXT,
@@ -75,6 +77,10 @@ class ItemEditor(StepEditor):
             with Vertical():
                 yield field_label("Status")
                 yield Select([(v, k) for k, v in STATUSES.items()], id="f-status", allow_blank=False)
+            with Vertical(id="due-box"):
+                yield field_label("Due (report's deadline)")
+                yield LineInput(id="f-due", placeholder="2024-03-31", select_on_focus=True)
+                yield error_label("due")
         yield field_label("Addressed to")
         with Horizontal(id="to-row"):
             for key, words in TO_LABELS.items():
