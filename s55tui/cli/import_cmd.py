@@ -20,7 +20,7 @@ from s55tui.deadline import long_date
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.importer import ImportResult, recognise
 from s55tui.importer.addressees import describe
-from s55tui.importer.merge import MergeReport, merge
+from s55tui.importer.merge import MergeReport, merge, named
 from s55tui.importer.sources import STDIN, read_source
 from s55tui.model import Item
 
@@ -80,6 +80,8 @@ def as_json(items: list[Item]) -> list[dict[str, Any]]:
             "notes": item.notes,
             "intro": item.intro,
             "due": item.due.isoformat() if item.due else None,
+            "cc_response": item.cc_response,
+            "pcc_response": item.pcc_response,
         }
         for item in items
     ]
@@ -98,6 +100,11 @@ def as_text(result: ImportResult) -> str:
             lines.append(f"      {_first_words(item.text)}")
             if item.notes:
                 lines.append(f"      with notes: {_first_words(item.notes, _FIRST_WORDS - 12)}")
+            answers = (("chief constable's", item.cc_response), ("commissioner's", item.pcc_response))
+            for who, answer in answers:
+                if answer:  # text after the item in another voice: offered, never part of the item
+                    start = _first_words(answer, _FIRST_WORDS - 34)
+                    lines.append(f"      answered, as the {who} response: {start}")
     for heading, notes in (("Could not place", result.unplaced), ("Check", result.doubts)):
         if notes:
             lines += ["", f"{heading} ({len(notes)}):"]
@@ -112,10 +119,10 @@ def merge_text(report: MergeReport, draft: str, *, dry_run: bool) -> str:
     for item in report.added:
         lines.append(f"  + {item.label}")
     for item, fields in report.filled:
-        lines.append(f"  ~ {item.label}: filled in {', '.join(fields)} (was empty)")
+        lines.append(f"  ~ {item.label}: filled in {named(fields)} (was empty)")
     for item, fields in report.differs:
         lines.append(
-            f"  ! {item.label}: the draft's {', '.join(fields)} differs from the report; kept the draft's"
+            f"  ! {item.label}: the draft's {named(fields)} differs from the text; kept the draft's"
         )
     if report.unchanged:
         labels = ", ".join(item.label for item in report.unchanged)

@@ -13,7 +13,14 @@ import re
 from s55tui.vocab import ADDRESSEES
 
 # One actor each; "police" alone is never enough, because every report is full of it.
-_CHIEF = r"chief\s+(?:constables?|officers)|(?<![A-Za-z/])CCs?\b|(?:the\s+)?forces?\b"
+# "West Loamshire Police", "Borsetshire Constabulary": a force by its name (capitals only).
+_NAMED_FORCE = (
+    r"(?-i:(?:[A-Z][\w'\u2019&-]+\s+){1,4}(?:Police|Constabulary)(?:\s+Service)?)(?!\s+and\s+Crime)"
+)
+_CHIEF = (
+    rf"chief\s+(?:constables?|officers)|(?<![A-Za-z/])CCs?\b|(?:the\s+|all\s+)?(?:forces?|constabulary)\b"
+    rf"|{_NAMED_FORCE}"
+)
 _PCC = (
     r"police,?\s+(?:fire\s+)?(?:and\s+)?crime\s+commissioners?|(?<![A-Za-z])PF?CC(?:'s|s'|\u2019s|s)?(?![A-Za-z])"
     r"|(?:local\s+)?policing\s+bodies|mayors?\b"
@@ -43,8 +50,13 @@ WHO = rf"(?:{_ALL_PHRASE}|{_ACTOR}(?:{_JOIN}{_ACTOR})*)"
 
 # "To chief constables", "to chief constable:", at the start of what follows a heading.
 TO_PHRASE = re.compile(rf"^to\s+(?P<who>{WHO})(?![\w'\u2019])\s*[:.\-\u2013\u2014]?\s*", re.I)
-# "Chief constables should ...", "chief constables and police and crime commissioners should".
-_SHOULD = re.compile(rf"(?<![\w'\u2019])(?P<who>{_ACTOR}(?:{_JOIN}{_ACTOR})*)\s+should\b", re.I)
+# "Chief constables should ...", "chief constables and police and crime commissioners should",
+# and "those forces that use X should" (chief constables, on a condition).
+_SHOULD = re.compile(
+    rf"(?<![\w'\u2019])(?P<who>{_ACTOR}(?:{_JOIN}{_ACTOR})*)"
+    r"(?:\s+(?:that|which|who)\s+[^.;:]{1,80}?)?\s+should\b",
+    re.I,
+)
 
 
 def addressees(phrase: str) -> list[str]:

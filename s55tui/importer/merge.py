@@ -2,8 +2,9 @@
 
 Items are matched by kind and number ("Recommendation 4" is the same item however it was
 printed). A new item is added in number order among its kind. For an item already in the
-draft, only empty fields are filled in; a response, a status, or a text the officer already
-has is never changed, and a text that differs from the report's is reported, not replaced.
+draft, only empty fields are filled in: a response, a text or a due date the officer already
+has is never changed (one that differs from the import's is reported, not replaced), and the
+status is the office's alone.
 """
 
 from __future__ import annotations
@@ -14,8 +15,24 @@ from dataclasses import dataclass, field, replace
 
 from s55tui.model import Draft, Item
 
-# The fields an import may fill; responses and status belong to the office alone.
-IMPORTED_FIELDS = ("to", "text", "notes", "intro", "due")
+# The fields an import may fill where the draft's are empty; the status is the office's alone.
+# A response comes from a text that quotes the items and answers them (REPORTS.md section 4).
+IMPORTED_FIELDS = ("to", "text", "notes", "intro", "due", "cc_response", "pcc_response")
+# Each of them as the officer names it.
+FIELD_WORDS = {
+    "to": "addressees",
+    "text": "text",
+    "notes": "notes",
+    "intro": "lead-in words",
+    "due": "due date",
+    "cc_response": "chief constable's response",
+    "pcc_response": "commissioner's response",
+}
+
+
+def named(fields: list[str]) -> str:
+    """ "text, chief constable's response": fields in the officer's words."""
+    return ", ".join(FIELD_WORDS.get(name, name) for name in fields)
 
 
 @dataclass
@@ -133,8 +150,8 @@ def outcome(report: MergeReport) -> str:
     """A one-item merge report in a few words, for the list shown before importing."""
     if report.added:
         return "new"
-    parts = [f"fills empty {', '.join(fields)}" for _, fields in report.filled]
-    parts += [f"kept yours ({', '.join(fields)} differs)" for _, fields in report.differs]
+    parts = [f"fills empty {named(fields)}" for _, fields in report.filled]
+    parts += [f"kept yours ({named(fields)} differs)" for _, fields in report.differs]
     return "; ".join(parts) or "already the same"
 
 

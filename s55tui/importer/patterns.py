@@ -21,6 +21,27 @@ _NOTES = re.compile(rf"^notes?(?:\s+(?:to|on|for)\s+{_KIND_WORD}\s+{_NUMBER})?\s
 _NUMBERED = re.compile(rf"^{_NUMBER}[.)]\s+(?P<text>\S.*)$")
 _RECORD_LABEL = re.compile(r"^(recommendations|causes of concern|areas for improvement)\t+(.*)$", re.I)
 _RESPONSE_WORD = re.compile(r"\b(?:responses?|comments?|reply|replies)\b", re.I)
+# What follows a label in a tracker or committee minutes: a status, not an item's text.
+_STATUS_ONLY = re.compile(
+    r"^(?:complete[d]?|closed|open|ongoing|in\s+progress|discharged|achieved|not\s+started|superseded"
+    r"|green|amber|red|rag|on\s+track|delayed|partially\s+(?:complete[d]?|met)|met|not\s+met)\W*$",
+    re.I,
+)
+_KIND_PLURAL = r"(?P<kind>recommendations?|causes?\s+of\s+concern|areas?\s+for\s+improvement|AFIs?)"
+# A sentence that introduces a list of items: the kind within its last words before the colon.
+_INTRODUCES = re.compile(
+    rf"\b{_KIND_PLURAL}(?:\s+(?:\w+\s+){{0,3}}?(?:are|is|were|was|as\s+follows|below|for\s+\S+(?:\s+\S+){{0,3}}))?\s*:$",
+    re.I,
+)
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*+\u2022\u25cf\u25aa]\s+(?P<text>\S.*)$")
+_SHOULD = re.compile(r"\bshould\b", re.I)
+_WHOLE_REPORT = re.compile(r"\b(?:report|recommendations|overall|general|summary|inspection)\b", re.I)
+# A paragraph about the items, not one of them: "These recommendations are designed to help ..."
+_ABOUT_ITEMS = re.compile(
+    r"^(?:these|this|the|our|all|both)\s+(?:\w+\s+)?(?:recommendations?|areas?\s+for\s+improvement"
+    r"|causes?\s+of\s+concern)\s+(?:are|is|were|was|will|would|aim|seek|have|has)\b",
+    re.I,
+)
 _PARENTHESES = re.compile(r"^\((?P<inner>[^()]*)\)\s*")
 _NUMBERED_PART = re.compile(r"^(?:annex|appendix|chapter|part)\s+[A-Z0-9]{1,3}\b.{0,60}$", re.I)
 _SEPARATORS = ".:-\u2013\u2014"
@@ -90,11 +111,18 @@ def heading(text: str) -> Heading | None:
         return None
     rest = match.group("rest").strip()
     number = match.group("num") or ""
-    if not number and rest.rstrip(":"):
-        return None  # an unnumbered heading stands alone ("Cause of concern")
     has_separator = bool(rest) and rest[0] in _SEPARATORS
+    if not number and rest.rstrip(":"):
+        # an unnumbered label stands alone ("Cause of concern"), or runs on into a sentence of
+        # its own ("Cause of concern The backlog of vetting checks is ...")
+        running = rest.lstrip(":").strip()
+        if match.group("kind").lower().endswith("s") or not running[:1].isupper() or len(running.split()) < 4:
+            return None
+        return Heading(kind_of(match.group("kind")), "", [], running)
     if has_separator:
         rest = rest.lstrip(_SEPARATORS).strip()
+        if _STATUS_ONLY.match(rest):
+            return None  # "Recommendation 3 – complete": a tracker's status line
     to: list[str] = []
     parens = _PARENTHESES.match(rest)
     split = split_to_phrase(rest)
@@ -105,6 +133,46 @@ def heading(text: str) -> Heading | None:
     elif rest and not has_separator:
         return None
     return Heading(kind_of(match.group("kind")), number, to, rest.strip())
+
+
+def introduces(text: str) -> str | None:
+    """The kind of items a sentence introduces ("The inspector made three recommendations:",
+    "We identified two areas for improvement:"), or None ("... designed to help forces by:")."""
+    match = _INTRODUCES.search(text.strip())
+    if match is None:
+        return None
+    words = " ".join(match.group("kind").lower().split())
+    singular = {"recommendations": "recommendation", "afis": "afi"}.get(words, words)
+    singular = singular.replace("causes of", "cause of").replace("areas for", "area for")
+    return kind_of(singular)
+
+
+def bullet(line: str) -> tuple[int, str] | None:
+    """(indent, text) of a bulleted line ("- ...", "• ...", "* ..."), else None."""
+    match = _BULLET.match(line.replace("\t", "    "))
+    return (len(match.group("indent")), match.group("text")) if match else None
+
+
+def stem(text: str) -> bool:
+    """Whether a paragraph under a section heading is an item's own sentence: it says who
+    "should" act ("Within three months, the force should:", "There should be ...")."""
+    return bool(_SHOULD.search(text)) and not text.rstrip().endswith("?")
+
+
+def about_items(text: str) -> bool:
+    """Whether a paragraph speaks about the items ("These recommendations are designed to
+    help forces by:"): it ends the item above and is none of them."""
+    return bool(_ABOUT_ITEMS.match(text.strip()))
+
+
+def is_response_heading(text: str) -> bool:
+    """A short heading that introduces one item's answer ("Force response", "PCC's
+    comments"); not the answer to the whole report ("Chief Constable response to report and
+    any recommendations"), which speaks of every item and belongs to none."""
+    core = text.rstrip(":").strip()
+    if _WHOLE_REPORT.search(core):
+        return False
+    return len(core.split()) <= 8 and bool(_RESPONSE_WORD.search(core))
 
 
 def section(text: str) -> str | None:

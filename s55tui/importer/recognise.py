@@ -18,7 +18,7 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 
-from s55tui.importer import patterns
+from s55tui.importer import patterns, voices
 from s55tui.importer.addressees import addressees, from_should
 from s55tui.importer.due import find_due
 from s55tui.importer.found import Found, ImportResult, Note
@@ -46,6 +46,7 @@ class _Draft:
     text: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     numbered: bool = False
+    bulleted: int | None = None  # the indent of the bullet it was printed as, under a section heading
 
     @property
     def label(self) -> str:
@@ -75,8 +76,16 @@ def tidy(lines: list[str]) -> str:
     return textwrap.dedent("\n".join(out)).strip("\n")
 
 
-def _take_intro(lines: list[str]) -> str:
-    """Remove and return a last one-line paragraph ending with ":" that introduces the next item."""
+def _is_stem(lines: list[str]) -> bool:
+    """Whether a paragraph leads into a list of its own ("... designed to help forces by:"),
+    rather than into a section's items ("We found two areas for improvement:")."""
+    joined = " ".join(line.strip() for line in lines)
+    return joined.endswith(":") and patterns.introduces(joined) is None
+
+
+def _take_intro(lines: list[str], introducing_items: bool = False) -> str:
+    """Remove and return a last one-line paragraph ending with ":" that introduces the next
+    item (``introducing_items``: only one that introduces a list of items of a kind)."""
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
@@ -85,6 +94,8 @@ def _take_intro(lines: list[str]) -> str:
     last = lines[end - 1].strip()
     alone = end == 1 or not lines[end - 2].strip()
     if not alone or not last.endswith(":") or len(last) > _INTRO_MAX or last.startswith("-"):
+        return ""
+    if introducing_items and patterns.introduces(last) is None:
         return ""
     del lines[end - 1 :]
     return last
@@ -97,7 +108,10 @@ class _Reader:
         self.result = ImportResult(source)
         self.published = published
         self.current: _Draft | None = None
-        self.mode = "outside"  # outside | item | notes | response
+        self.mode = "outside"  # outside | item | notes | response | answer
+        self.answer: tuple[Found, str] | None = None  # the item being answered, and by whom
+        self.answer_lines: list[str] = []
+        self.after_blank = True  # the line before was blank: a new paragraph starts
         self.notes_into: _Draft | Found | None = None
         self.notes_buffer: list[str] = []
         self.section: str | None = None
@@ -121,7 +135,9 @@ class _Reader:
         text = patterns.bare(line)
         if not text:
             self.blank(line)
+            self.after_blank = True
             return
+        new_paragraph, self.after_blank = self.after_blank, False
         head = patterns.heading(text)
         if head is not None:
             self.start(number, head)
@@ -137,21 +153,100 @@ class _Reader:
             self.section, self.mode, self.last_paragraph = kind, "outside", []
             return
         if patterns.is_stop(line, text):
-            self.end_paragraph()
-            self.finish()
-            self.section, self.mode, self.last_paragraph = None, "response", []
+            self.stop(text)
             return
         para = patterns.numbered(text)
+        if para is not None and self.mode in ("outside", "response") and self.paragraph:
+            self.end_paragraph()  # it may introduce the list
+        current = self.current
+        if para is not None and self.mode == "item" and current is not None and not current.numbered:
+            # "... made three recommendations:" ends the item above, and starts a list
+            listed = _take_intro(current.text, introducing_items=True)
+            if listed:
+                self.finish()
+                self.section = patterns.introduces(listed)
         if para is not None and self.section and self.starts_numbered(para[0]):
             self.end_paragraph()
             self.finish()
             self.current = _Draft(self.section, para[0], number, text=[para[1]], numbered=True)
             self.mode = "item"
             return
+        if self.bullet_item(number, line):
+            return
+        if new_paragraph and self.mode == "item" and patterns.about_items(text):
+            self.finish()  # "These recommendations are designed to help forces by:"
+            self.mode, self.section = "response", None
+        if new_paragraph and self.change_of_voice(text):
+            self.answer_lines.append(line)
+            return
+        if self.section and self.mode == "outside" and not self.paragraph and patterns.stem(text):
+            # an unnumbered item's own sentence: "Within three months, the force should:"
+            self.current = _Draft(self.section, "", number, text=[line])
+            self.mode = "item"
+            return
         self.text_line(number, line, text)
 
+    def stop(self, text: str) -> None:
+        """A heading that ends the items; a response heading ("Force response", "PCC's
+        comments") right after an item starts that item's answer."""
+        self.end_paragraph()
+        answering = self.current is not None or self.mode in ("notes", "answer")
+        target = self.answer[0] if self.answer is not None else None
+        self.finish()
+        if answering and target is None and self.result.found:
+            target = self.result.found[-1]
+        who = voices.heading_voice(text) if patterns.is_response_heading(text) else None
+        self.section, self.last_paragraph = None, []
+        if target is not None and who is not None:
+            self.mode, self.answer = "answer", (target, who)
+        else:
+            self.mode = "response"
+
+    def bullet_item(self, number: int, line: str) -> bool:
+        """Under a section heading ("Areas for improvement"), each bullet with no stem above it
+        is an item of its own; bullets after a stem ("... should:") are that item's."""
+        bullet = patterns.bullet(line)
+        if bullet is None or not self.section:
+            return False
+        indent, text = bullet
+        current = self.current
+        if self.mode == "item" and current is not None and current.bulleted is not None:
+            if indent > current.bulleted:
+                return False  # a bullet inside the item's own
+        elif self.mode != "outside" or self.paragraph or _is_stem(self.last_paragraph):
+            return False
+        self.end_paragraph()
+        self.finish()
+        self.current = _Draft(self.section, "", number, text=[text], bulleted=indent)
+        self.mode = "item"
+        return True
+
+    def change_of_voice(self, text: str) -> bool:
+        """A paragraph after an item's text, or after an answer, in the force's or the
+        commissioner's voice: that item's answer begins (REPORTS.md section 4)."""
+        who = voices.voice(text)
+        if who is None:
+            return False
+        if self.mode == "answer" and self.answer is not None:
+            if who == self.answer[1]:
+                return False
+            target = self.answer[0]
+            self.finish()
+            self.mode, self.answer = "answer", (target, who)
+            return True
+        current = self.current
+        if self.mode != "item" or current is None or not tidy(current.text) or current.bulleted is not None:
+            return False
+        self.finish()
+        if not self.result.found:
+            return False
+        self.mode, self.answer = "answer", (self.result.found[-1], who)
+        return True
+
     def blank(self, line: str) -> None:
-        if self.mode == "item" and self.current is not None:
+        if self.mode == "answer":
+            self.answer_lines.append("")
+        elif self.mode == "item" and self.current is not None:
             self.current.text.append("")
         elif self.mode == "notes":
             self.note_lines().append("")
@@ -168,6 +263,8 @@ class _Reader:
             self.current.text.append(line)
         elif self.mode == "notes":
             self.note_lines().append(line)
+        elif self.mode == "answer":
+            self.answer_lines.append(line)
         elif self.mode in ("outside", "response"):
             if not self.paragraph:
                 self.paragraph_line = number
@@ -178,6 +275,9 @@ class _Reader:
         if not self.paragraph:
             return
         joined = " ".join(part.strip() for part in self.paragraph)
+        listed = patterns.introduces(joined)  # "The inspector made three recommendations:"
+        if listed is not None:
+            self.section = listed
         context = _CONTEXT.search(joined)
         if context and addressees(joined[context.start() :]):
             self.default_to = addressees(joined[context.start() :])
@@ -193,6 +293,17 @@ class _Reader:
         return current.numbered and _as_int(number) == _as_int(current.number) + 1
 
     def start(self, number: int, head: patterns.Heading) -> None:
+        current = self.current
+        if (
+            self.mode == "item"
+            and current is not None
+            and (current.kind, current.number.lower()) == (head.kind, head.number.lower())
+            and not tidy(current.text)
+        ):  # the label printed twice: "Recommendation 2" / "Recommendation 2: Forces should ..."
+            current.to = current.to or head.to
+            if head.text:
+                current.text.append(head.text)
+            return
         intro = ""
         if self.mode == "item" and self.current is not None:
             intro = _take_intro(self.current.text)
@@ -231,7 +342,16 @@ class _Reader:
         return self.notes_buffer
 
     def finish(self) -> None:
-        """Close the item being read, and any notes read for an item closed earlier."""
+        """Close the item being read, and any notes read for an item closed earlier, and any
+        answer being read: it goes to its item's response, added after any before it."""
+        if self.answer is not None:
+            found, who = self.answer
+            answer = tidy(self.answer_lines)
+            if answer:
+                name = "cc_response" if who == voices.CC else "pcc_response"
+                before = getattr(found.item, name)
+                setattr(found.item, name, f"{before}\n\n{answer}" if before else answer)
+            self.answer, self.answer_lines = None, []
         if isinstance(self.notes_into, Found):
             item = self.notes_into.item
             item.notes = tidy([*item.notes.split("\n"), "", *self.notes_buffer])

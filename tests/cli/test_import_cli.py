@@ -66,11 +66,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_shows_what_was_found_and_adds_nothing_without_into(capsys, source: Path) -> None:
     code, out, err = run(capsys, str(source))
     assert code == 0 and err == ""
-    assert out.splitlines()[:7] == [
+    assert out.splitlines()[:8] == [
         f"Found 2 items in {source}:",
         "  Recommendation 1: to chief constables",
         "      Stop sharing information.",
         "      with notes: - Only domestic abuse victims.",
+        "      answered, as the chief constable's response: We have stopped.",
         "  Recommendation 8: to all recipients",
         "      Provide an update within six months.",
         "",
@@ -90,6 +91,8 @@ def test_json_lists_items_with_draft_keys(capsys, source: Path) -> None:
             "notes": "- Only domestic abuse victims.",
             "intro": "",
             "due": None,
+            "cc_response": "We have stopped.",  # under "Force response": offered as the chief's
+            "pcc_response": "",
         },
         {
             "kind": "recommendation",
@@ -99,6 +102,8 @@ def test_json_lists_items_with_draft_keys(capsys, source: Path) -> None:
             "notes": "",
             "intro": "",
             "due": None,  # six months from a publication date the text alone does not give
+            "cc_response": "",
+            "pcc_response": "",
         },
     ]
 
@@ -110,6 +115,11 @@ def test_into_merges_by_number_and_never_touches_a_written_response(
     assert code == 0
     assert "  + Recommendation 8" in out
     assert "  ~ Recommendation 1: filled in notes (was empty)" in out
+    # the force's answer in the text differs from the one the officer wrote: the officer's stays
+    assert (
+        "  ! Recommendation 1: the draft's chief constable's response differs from the text; kept the draft's"
+        in out
+    )
     assert f"Saved {draft}." in out
     saved = load_draft(draft).draft
     assert [(i.number, i.to) for i in saved.items] == [
@@ -128,7 +138,7 @@ def test_a_different_text_in_the_draft_is_kept_and_reported(capsys, tmp_path: Pa
     report.write_text("Recommendation 4. To chief constables\nThe report's wording of 4.\n", encoding="utf-8")
     code, out, _ = run(capsys, str(report), "--into", str(draft))
     assert code == 0
-    assert "  ! Recommendation 4: the draft's text differs from the report; kept the draft's" in out
+    assert "  ! Recommendation 4: the draft's text differs from the text; kept the draft's" in out
     assert "Nothing to add" in out
     assert load_draft(draft).draft.items[1].text == "Our own wording of 4."
 
