@@ -56,6 +56,18 @@ _KNOWN_STOPS = {
     "conclusion",
     "conclusions",
     "next steps",
+    "our findings",
+    "findings",
+    "what we found",
+    "main findings",
+    "about this inspection",
+    "about the inspection",
+    "methodology",
+    "foreword",
+    "overall summary",
+    "our judgments",
+    "our judgment",
+    "background to the inspection",
     "appendix",
     "annex",
     "glossary",
@@ -157,6 +169,19 @@ def stem(text: str) -> bool:
     """Whether a paragraph under a section heading is an item's own sentence: it says who
     "should" act ("Within three months, the force should:", "There should be ...")."""
     return bool(_SHOULD.search(text)) and not text.rstrip().endswith("?")
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line of a few capitalised words with no closing stop, no number and no bullet
+    ("Our approach", "Domestic abuse"): standing alone after an item's text, a heading."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and text[0].isupper()
+        and text[-1] not in ".:;,!?)\"'\u201d\u2019"
+        and not any(c.isdigit() for c in text)
+        and bullet(text) is None
+    )
 
 
 def about_items(text: str) -> bool:

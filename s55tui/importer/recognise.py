@@ -126,12 +126,13 @@ class _Reader:
 
     def run(self, lines: list[str]) -> ImportResult:
         for number, line in enumerate(lines, start=1):
-            self.feed(number, line)
+            self.feed(number, line, number == len(lines) or not lines[number].strip())
         self.end_paragraph()
         self.finish()
         return self.result
 
-    def feed(self, number: int, line: str) -> None:
+    def feed(self, number: int, line: str, alone: bool = False) -> None:
+        """Read one line; ``alone``: the line after it is blank (or there is none)."""
         text = patterns.bare(line)
         if not text:
             self.blank(line)
@@ -153,6 +154,17 @@ class _Reader:
             self.section, self.mode, self.last_paragraph = kind, "outside", []
             return
         if patterns.is_stop(line, text):
+            self.stop(text)
+            return
+        current = self.current
+        if (
+            self.mode == "item"
+            and current is not None
+            and new_paragraph
+            and alone
+            and patterns.looks_like_heading(text)
+            and tidy(current.text)
+        ):  # a paragraph of its own of a few words, after the item's text: a heading
             self.stop(text)
             return
         para = patterns.numbered(text)
