@@ -12,93 +12,19 @@ Chief Constables" above the list, in that order of trust.
 
 from __future__ import annotations
 
-import html
 import re
-import textwrap
-from dataclasses import dataclass, field
 from datetime import date
 
 from s55tui.importer import patterns, voices
-from s55tui.importer.addressees import addressees, from_should
-from s55tui.importer.due import find_due
+from s55tui.importer.addressees import addressees
+from s55tui.importer.collect import Collector, ItemDraft
 from s55tui.importer.found import Found, ImportResult, Note
-from s55tui.model import Item
-from s55tui.textclean import clean_text
+from s55tui.importer.lines import as_int, first_words, is_stem, prepare, take_intro, tidy
 from s55tui.vocab import ITEM_KINDS
 
 _CONTEXT = re.compile(
     r"\b(?:following|these|below)\s+recommendations?\b.*\b(?:directed|addressed|made|aimed|for)\b", re.I
 )
-_HTML_PARAGRAPH = re.compile(r"[ \t]*</?p\s*>[ \t]*", re.I)
-_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
-_INTRO_MAX = 200
-
-
-@dataclass
-class _Draft:
-    """An item being read: its heading facts and the lines seen so far."""
-
-    kind: str
-    number: str
-    line: int
-    to: list[str] = field(default_factory=list)
-    intro: str = ""
-    text: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    numbered: bool = False
-    bulleted: int | None = None  # the indent of the bullet it was printed as, under a section heading
-
-    @property
-    def label(self) -> str:
-        return f"{ITEM_KINDS[self.kind]} {self.number}".strip()
-
-
-def prepare(text: str) -> list[str]:
-    """Sanitised lines, with web-form ``<p>`` tags as paragraph breaks and record rows split."""
-    text = clean_text(text)
-    if _HTML_PARAGRAPH.search(text):
-        text = html.unescape(_HTML_BREAK.sub("\n", _HTML_PARAGRAPH.sub("\n\n", text)))
-    lines: list[str] = []
-    for line in text.split("\n"):
-        lines.extend(patterns.split_record_label(line.rstrip()))
-    return lines
-
-
-def tidy(lines: list[str]) -> str:
-    """An item's text as Markdown: no outer blank lines, one blank line between paragraphs."""
-    out: list[str] = []
-    for line in lines:
-        line = line.rstrip()
-        if line or (out and out[-1]):
-            out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return textwrap.dedent("\n".join(out)).strip("\n")
-
-
-def _is_stem(lines: list[str]) -> bool:
-    """Whether a paragraph leads into a list of its own ("... designed to help forces by:"),
-    rather than into a section's items ("We found two areas for improvement:")."""
-    joined = " ".join(line.strip() for line in lines)
-    return joined.endswith(":") and patterns.introduces(joined) is None
-
-
-def _take_intro(lines: list[str], introducing_items: bool = False) -> str:
-    """Remove and return a last one-line paragraph ending with ":" that introduces the next
-    item (``introducing_items``: only one that introduces a list of items of a kind)."""
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    if not end:
-        return ""
-    last = lines[end - 1].strip()
-    alone = end == 1 or not lines[end - 2].strip()
-    if not alone or not last.endswith(":") or len(last) > _INTRO_MAX or last.startswith("-"):
-        return ""
-    if introducing_items and patterns.introduces(last) is None:
-        return ""
-    del lines[end - 1 :]
-    return last
 
 
 class _Reader:
@@ -106,23 +32,18 @@ class _Reader:
 
     def __init__(self, source: str, published: date | None = None) -> None:
         self.result = ImportResult(source)
-        self.published = published
-        self.current: _Draft | None = None
+        self.items = Collector(self.result, published)
+        self.current: ItemDraft | None = None
         self.mode = "outside"  # outside | item | notes | response | answer
         self.answer: tuple[Found, str] | None = None  # the item being answered, and by whom
         self.answer_lines: list[str] = []
         self.after_blank = True  # the line before was blank: a new paragraph starts
-        self.notes_into: _Draft | Found | None = None
+        self.notes_into: ItemDraft | Found | None = None
         self.notes_buffer: list[str] = []
         self.section: str | None = None
-        self.default_to: list[str] = []
         self.paragraph: list[str] = []  # the paragraph being read outside any item
         self.paragraph_line = 0
         self.last_paragraph: list[str] = []  # the one before it, if nothing came between
-        # Items found so far by kind and number, and the highest number of each kind: looked
-        # up for every new item, so a report of thousands is read in linear time.
-        self.by_key: dict[tuple[str, str], Found] = {}
-        self.highest: dict[str, int] = {}
 
     def run(self, lines: list[str]) -> ImportResult:
         for number, line in enumerate(lines, start=1):
@@ -173,14 +94,14 @@ class _Reader:
         current = self.current
         if para is not None and self.mode == "item" and current is not None and not current.numbered:
             # "... made three recommendations:" ends the item above, and starts a list
-            listed = _take_intro(current.text, introducing_items=True)
+            listed = take_intro(current.text, introducing_items=True)
             if listed:
                 self.finish()
                 self.section = patterns.introduces(listed)
         if para is not None and self.section and self.starts_numbered(para[0]):
             self.end_paragraph()
             self.finish()
-            self.current = _Draft(self.section, para[0], number, text=[para[1]], numbered=True)
+            self.current = ItemDraft(self.section, para[0], number, text=[para[1]], numbered=True)
             self.mode = "item"
             return
         if self.bullet_item(number, line):
@@ -193,7 +114,7 @@ class _Reader:
             return
         if self.section and self.mode == "outside" and not self.paragraph and patterns.stem(text):
             # an unnumbered item's own sentence: "Within three months, the force should:"
-            self.current = _Draft(self.section, "", number, text=[line])
+            self.current = ItemDraft(self.section, "", number, text=[line])
             self.mode = "item"
             return
         self.text_line(number, line, text)
@@ -225,11 +146,11 @@ class _Reader:
         if self.mode == "item" and current is not None and current.bulleted is not None:
             if indent > current.bulleted:
                 return False  # a bullet inside the item's own
-        elif self.mode != "outside" or self.paragraph or _is_stem(self.last_paragraph):
+        elif self.mode != "outside" or self.paragraph or is_stem(self.last_paragraph):
             return False
         self.end_paragraph()
         self.finish()
-        self.current = _Draft(self.section, "", number, text=[text], bulleted=indent)
+        self.current = ItemDraft(self.section, "", number, text=[text], bulleted=indent)
         self.mode = "item"
         return True
 
@@ -292,9 +213,11 @@ class _Reader:
             self.section = listed
         context = _CONTEXT.search(joined)
         if context and addressees(joined[context.start() :]):
-            self.default_to = addressees(joined[context.start() :])
+            self.items.default_to = addressees(joined[context.start() :])
         elif self.section and any(c.isalpha() for c in joined) and not joined.endswith(":"):
-            self.result.unplaced.append(Note(self.paragraph_line, f"not part of any item: {_start(joined)}"))
+            self.result.unplaced.append(
+                Note(self.paragraph_line, f"not part of any item: {first_words(joined)}")
+            )
         self.last_paragraph, self.paragraph = self.paragraph, []
 
     def starts_numbered(self, number: str) -> bool:
@@ -302,7 +225,7 @@ class _Reader:
         current = self.current
         if current is None or self.mode != "item":
             return True
-        return current.numbered and _as_int(number) == _as_int(current.number) + 1
+        return current.numbered and as_int(number) == as_int(current.number) + 1
 
     def start(self, number: int, head: patterns.Heading) -> None:
         current = self.current
@@ -318,14 +241,14 @@ class _Reader:
             return
         intro = ""
         if self.mode == "item" and self.current is not None:
-            intro = _take_intro(self.current.text)
+            intro = take_intro(self.current.text)
         elif self.mode == "notes":
-            intro = _take_intro(self.note_lines())
+            intro = take_intro(self.note_lines())
         else:
             self.end_paragraph()
-            intro = _take_intro(self.last_paragraph) if self.mode == "outside" else ""
+            intro = take_intro(self.last_paragraph) if self.mode == "outside" else ""
         self.finish()
-        self.current = _Draft(head.kind, head.number, number, to=head.to, intro=intro)
+        self.current = ItemDraft(head.kind, head.number, number, to=head.to, intro=intro)
         if head.text:
             self.current.text.append(head.text)
         self.mode = "item"
@@ -339,7 +262,7 @@ class _Reader:
             self.notes_into, self.mode = current, "notes"
             return
         self.finish()
-        earlier = self.by_key.get((kind, wanted.lower()))
+        earlier = self.items.by_key.get((kind, wanted.lower()))
         if earlier is not None:
             self.notes_into, self.mode = earlier, "notes"
         else:
@@ -349,7 +272,7 @@ class _Reader:
 
     def note_lines(self) -> list[str]:
         """Where the notes being read go: the item being read, or a buffer for an earlier one."""
-        if isinstance(self.notes_into, _Draft):
+        if isinstance(self.notes_into, ItemDraft):
             return self.notes_into.notes
         return self.notes_buffer
 
@@ -370,66 +293,7 @@ class _Reader:
         self.notes_buffer = []
         current, self.current, self.notes_into = self.current, None, None
         if current is not None:
-            self.add(current)
-
-    def add(self, draft: _Draft) -> None:
-        result = self.result
-        text, notes = tidy(draft.text), tidy(draft.notes)
-        if not draft.number:
-            draft.number = str(self.highest.get(draft.kind, 0) + 1)
-            result.doubts.append(
-                Note(draft.line, f"{draft.label}: printed without a number; numbered it {draft.number}")
-            )
-        existing = self.by_key.get((draft.kind, draft.number.lower()))
-        if existing is not None:
-            if existing.item.text != text:
-                result.unplaced.append(
-                    Note(
-                        draft.line,
-                        f"a second {draft.label}, unlike the one on line {existing.line}; left out",
-                    )
-                )
-            return
-        to, how = draft.to, "heading"
-        for candidate, source in (
-            (addressees(draft.intro), "intro"),
-            (from_should(text), "text"),
-            (self.default_to, "context"),
-        ):
-            if not to:
-                to, how = list(candidate), source
-        if not to:
-            how = ""
-            result.doubts.append(
-                Note(draft.line, f"{draft.label}: no addressee found; fill in who it is for")
-            )
-        if not text:
-            result.doubts.append(Note(draft.line, f"{draft.label}: no text found under the heading"))
-        # a period ("within three months") gives a date only from a known publication date: a
-        # draft always has one, so importing into it dates every item that can be dated
-        due = find_due(text, self.published)
-        item = Item(
-            kind=draft.kind,
-            number=draft.number,
-            to=to,
-            text=text,
-            notes=notes,
-            intro=draft.intro,
-            due=due.on if due is not None else None,
-        )
-        found = Found(item, draft.line, how)
-        result.found.append(found)
-        self.by_key[(draft.kind, draft.number.lower())] = found
-        self.highest[draft.kind] = max(self.highest.get(draft.kind, 0), _as_int(draft.number))
-
-
-def _as_int(number: str) -> int:
-    digits = re.match(r"\d+", number)
-    return int(digits.group()) if digits else 0
-
-
-def _start(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+            self.items.add(current)
 
 
 def recognise(text: str, source: str = "<text>", published: date | None = None) -> ImportResult:
