@@ -43,6 +43,8 @@ _ABOUT_ITEMS = re.compile(
     re.I,
 )
 _PARENTHESES = re.compile(r"^\((?P<inner>[^()]*)\)\s*")
+# A register or tracker id printed after the number: "Recommendation 1 (5310)", "(A1)".
+_REGISTER_ID = re.compile(r"^\((?:[A-Z]{0,4}[-/]?\d{1,6}[a-z]?)\)\s*")
 _NUMBERED_PART = re.compile(r"^(?:annex|appendix|chapter|part)\s+[A-Z0-9]{1,3}\b.{0,60}$", re.I)
 _SEPARATORS = ".:-\u2013\u2014"
 # Section headings that end the list of items in the documents offices write.
@@ -123,6 +125,8 @@ def heading(text: str) -> Heading | None:
         return None
     rest = match.group("rest").strip()
     number = match.group("num") or ""
+    if number:
+        rest = _REGISTER_ID.sub("", rest)  # an id is never the item's number, nor its text
     has_separator = bool(rest) and rest[0] in _SEPARATORS
     if not number and rest.rstrip(":"):
         # an unnumbered label stands alone ("Cause of concern"), or runs on into a sentence of
@@ -198,6 +202,26 @@ def is_response_heading(text: str) -> bool:
     if _WHOLE_REPORT.search(core):
         return False
     return len(core.split()) <= 8 and bool(_RESPONSE_WORD.search(core))
+
+
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,3}\s+(?=\S)")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def page_number(text: str) -> bool:
+    """A line that is only a page number ("Page 5 of 31", "22"): never part of an item."""
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def paragraph_numbered(text: str) -> bool:
+    """A report's own numbered paragraph ("9.3 We also looked at ..."): the report speaks again."""
+    return bool(_PARAGRAPH_NUMBER.match(text))
+
+
+def item_heading(text: str) -> Heading | None:
+    """An item heading, also after a report's paragraph number ("1.5 Cause of concern The
+    backlog ..."), which is never the item's number."""
+    return heading(text) or heading(_PARAGRAPH_NUMBER.sub("", text, count=1))
 
 
 def section(text: str) -> str | None:

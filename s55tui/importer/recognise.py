@@ -59,8 +59,10 @@ class _Reader:
             self.blank(line)
             self.after_blank = True
             return
+        if patterns.page_number(text):
+            return  # a page's number, in text copied from a PDF
         new_paragraph, self.after_blank = self.after_blank, False
-        head = patterns.heading(text)
+        head = patterns.item_heading(text)
         if head is not None:
             self.start(number, head)
             return
@@ -89,6 +91,12 @@ class _Reader:
             self.stop(text)
             return
         para = patterns.numbered(text)
+        if para is not None and alone and patterns.looks_like_heading(para[1]):
+            self.stop(para[1])  # a numbered chapter heading: "7. Next steps"
+            return
+        if self.mode in ("item", "answer") and patterns.paragraph_numbered(text) and self.has_text():
+            self.finish()  # "9.3 We also looked at ...": the report's own paragraphs again
+            self.mode = "outside"
         if para is not None and self.mode in ("outside", "response") and self.paragraph:
             self.end_paragraph()  # it may introduce the list
         current = self.current
@@ -118,6 +126,12 @@ class _Reader:
             self.mode = "item"
             return
         self.text_line(number, line, text)
+
+    def has_text(self) -> bool:
+        """Whether the item (or answer) being read has any text yet."""
+        if self.mode == "answer":
+            return bool(tidy(self.answer_lines))
+        return self.current is not None and bool(tidy(self.current.text))
 
     def stop(self, text: str) -> None:
         """A heading that ends the items; a response heading ("Force response", "PCC's

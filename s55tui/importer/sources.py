@@ -122,6 +122,11 @@ def pdf_text(path: Path) -> str:
 def _checked(source: Source) -> Source:
     if not source.text.strip():
         raise ImportSourceError(f"{source.label}: empty; there is no text to import")
+    if source.kind == "text":
+        from s55tui.importer.pdfclean import clean_pages, looks_like_pdf_text
+
+        if looks_like_pdf_text(source.text):  # copied from a PDF viewer: lines joined back
+            return Source(clean_pages([source.text], pasted=True), source.label, "pdf text")
     return source
 
 

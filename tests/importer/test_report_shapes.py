@@ -258,8 +258,8 @@ def test_a_response_to_the_whole_report_is_given_to_no_item() -> None:
         "\u2022 making better use of resources.\n",
         "Summary\n\nForces need effective systems to manage demand. We considered the 40 recommendations "
         "from our 2019 report.\n",
-        "Progress against recommendations\n\nRecommendation 3 \u2013 complete\nRecommendation 4 \u2013 in progress\n"
-        "Recommendation 5: Amber\n",
+        "Progress against recommendations\n\nRecommendation 3 \u2013 complete\n"
+        "Recommendation 4 \u2013 in progress\nRecommendation 5: Amber\n",
         "Grades\n\nEffectiveness | Good\nEfficiency | Requires improvement\n",
         "Recommendations\n\nThese recommendations are designed to help forces by:\n\n"
         "\u2022 improving outcomes for victims;\n\u2022 making better use of resources.\n",
