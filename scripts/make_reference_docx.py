@@ -92,9 +92,17 @@ def main() -> int:
     for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4"):
         document.styles[name].paragraph_format.keep_with_next = True
     style_paragraph(document, "List Paragraph", 12, after=4)
+    # A quotation (the chief constable's comments in a letter) is set in from a rule on its
+    # left, upright: a long passage in italics is hard to read.
     quote = style_paragraph(document, "Quote", 12, after=8)
-    quote.font.italic = True
+    quote.font.italic = False
     quote.paragraph_format.left_indent = Mm(10)
+    rule = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for key, value in (("w:val", "single"), ("w:sz", "18"), ("w:space", "8"), ("w:color", "C8D1DC")):
+        left.set(qn(key), value)
+    rule.append(left)
+    quote.element.get_or_add_pPr().append(rule)
 
     # Title's default bottom border is Word-blue: make it the heading colour.
     for border in document.styles["Title"].element.iter(qn("w:bottom")):

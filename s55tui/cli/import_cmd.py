@@ -121,9 +121,7 @@ def merge_text(report: MergeReport, draft: str, *, dry_run: bool) -> str:
     for item, fields in report.filled:
         lines.append(f"  ~ {item.label}: filled in {named(fields)} (was empty)")
     for item, fields in report.differs:
-        lines.append(
-            f"  ! {item.label}: the draft's {named(fields)} differs from the text; kept the draft's"
-        )
+        lines.append(f"  ! {item.label}: the draft's {named(fields)} differs from the text; kept the draft's")
     if report.unchanged:
         labels = ", ".join(item.label for item in report.unchanged)
         lines.append(f"  = already in the draft, unchanged: {labels}")

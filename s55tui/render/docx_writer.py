@@ -251,7 +251,7 @@ class DocxWriter:
             style_id=link_style,
             font=font,
             bold=bool(fmt.bold),
-            italic=bool(fmt.italic) or bool(self.quote_depth and self.lists),  # a quoted list, as Quote
+            italic=bool(fmt.italic),
             strike=bool(fmt.strike),
             colour=str(LINK_COLOUR) if plain_link else None,
             underline=plain_link,

@@ -30,17 +30,18 @@ a { color: #1d4ed8; } a:focus { outline: 3px solid #ffbf47; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border: 1px solid #8a8a8a; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
 thead th { background: #eef2f6; }
-blockquote { margin: 1rem 0 1rem 1rem; padding-left: 1rem; border-left: 4px solid #c8d1dc;
-             font-style: italic; }
+blockquote { margin: 1rem 0 1rem 1rem; padding-left: 1rem; border-left: 4px solid #c8d1dc; }
 main, td, li, a { overflow-wrap: anywhere; }
 th { overflow-wrap: break-word; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 img { max-width: 100%; height: auto; }
 footer { margin-top: 2rem; border-top: 1px solid #c8d1dc; color: #3d3d3d; font-size: 0.9rem; }
+@page { size: A4; margin: 20mm 18mm;
+        @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
 @media print {
   body { max-width: none; margin: 0; }
   a { color: inherit; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; }
+  a[href^="http"]:not(.bare)::after { content: " (" attr(href) ")"; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
   tr, blockquote { break-inside: avoid; }
 }
@@ -52,7 +53,17 @@ def html_body(markdown: str) -> str:
     md = parser()
     tokens = md.parse(markdown)
     _scope_header_cells(tokens)
+    _mark_bare_links(tokens)
     return str(md.renderer.render(tokens, md.options, {}))
+
+
+def _mark_bare_links(tokens: list[Any]) -> None:
+    """A link written as its own address (``<https://...>``) is marked ``bare``, so print does
+    not add the address again after it."""
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open" and child.markup in ("autolink", "linkify"):
+                child.attrSet("class", "bare")
 
 
 def _scope_header_cells(tokens: list[Any]) -> None:

@@ -87,10 +87,11 @@ def test_in_word_the_letter_has_real_headings_and_quotes_the_chief_constable() -
     quoted = [p.text for p in document.paragraphs if p.style.name == "Quote"]
     assert "The force accepts the findings. Since the inspection we have:" in quoted
     assert "We will publish the waiting times each month." in quoted
-    # the list in the quotation stays in it: indented past the quotation's margin, and italic
+    # the list in the quotation stays in it: indented past the quotation's margin
     item = next(p for p in document.paragraphs if p.text == "appointed a custody inspector for each suite;")
     margin = document.styles["Quote"].paragraph_format.left_indent
-    assert item.paragraph_format.left_indent > margin and all(run.italic for run in item.runs)
+    assert item.paragraph_format.left_indent > margin
+    assert not document.styles["Quote"].font.italic  # upright: a long italic passage is hard to read
     signature = next(p.text for p in document.paragraphs if p.text.startswith("Alex Morgan"))
     assert signature.split("\n") == [
         "Alex Morgan",

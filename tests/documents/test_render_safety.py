@@ -71,7 +71,7 @@ def test_raw_html_in_rich_text_is_shown_as_text() -> None:
 
 def test_autolinks_and_markdown_in_rich_text_still_work() -> None:
     html = html_body(prepare_rich("See <https://www.gov.uk> and **this**.\n\n1. one\n2. two"))
-    assert '<a href="https://www.gov.uk">' in html
+    assert '<a href="https://www.gov.uk" class="bare">https://www.gov.uk</a>' in html
     assert "<strong>this</strong>" in html
     assert "<ol>" in html
 

@@ -32,7 +32,10 @@ ADDRESS = (
 
 
 def _draft(template: str = "narrative") -> Draft:
-    answer = f"The report is at <{ADDRESS}>; see also {ADDRESS} and Supercalifragilisticexpialidociousness."
+    answer = (
+        f"The report is at <{ADDRESS}>; see also {ADDRESS}, "
+        "[the force's plan](https://northshire.example/plan) and Supercalifragilisticexpialidociousness."
+    )
     return Draft(
         report=Report(title="An inspection", published=date(2024, 3, 5), url=ADDRESS),
         office=Office(force="Northshire Police", body="Northshire PCC"),
@@ -83,13 +86,18 @@ def test_on_a_320_px_phone_nothing_is_wider_than_the_screen(tmp_path: Path) -> N
 
 @needs_chromium
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
-def test_printed_a_link_shows_its_address(tmp_path: Path) -> None:
+def test_printed_a_link_shows_its_address_once_and_the_pages_are_a4_and_numbered(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(_page(), encoding="utf-8")
     pdf = tmp_path / "page.pdf"
     _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "(https://www.justiceinspectorates" in " ".join(text.split())
+    flat = "".join(text.split())  # the address wraps anywhere on the page
+    assert "theforce'splan(https://northshire.example/plan)" in flat.replace("\u2019", "'")
+    assert f"{ADDRESS}({ADDRESS}" not in flat  # a link that is its own address is not printed twice
+    assert "Page 1 of" in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "pts (A4)" in info  # not US Letter
 
 
 def test_the_records_row_labels_are_row_headers() -> None:
