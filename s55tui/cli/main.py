@@ -140,7 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     importer.add_argument(
-        "source", metavar="SOURCE", help="the report: .txt, .md, .docx or .pdf, or - to paste"
+        "source",
+        metavar="SOURCE",
+        help="the report: .txt, .md, .docx, .pdf or a saved .html page, its web address, or - to paste",
     )
     importer.add_argument("--into", type=Path, metavar="DRAFT", help="the draft to add the items to")
     importer.add_argument("--dry-run", action="store_true", help="show what would change; save nothing")

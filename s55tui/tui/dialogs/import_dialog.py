@@ -47,6 +47,8 @@ def source_name(typed: str) -> str:
     name = typed.strip()
     if len(name) >= 2 and name[0] == name[-1] and name[0] in "'\"":
         name = name[1:-1]
+    if name.lower().startswith(("http://", "https://")):
+        return name  # the report's web address, as typed
     return str(Path(name).expanduser()) if name else ""
 
 
@@ -109,8 +111,8 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
                 tab_behavior="focus",
                 placeholder="Paste here: the recommendations, causes of concern or areas for improvement",
             )
-            yield Label("or give the report's file (.pdf, .docx, .txt or .md):", classes="prompt")
-            yield Input(id="path", placeholder="for example ~/Downloads/report.pdf")
+            yield Label("or the report's file (.pdf, .docx, .html, .txt) or web address:", classes="prompt")
+            yield Input(id="path", placeholder="for example ~/Downloads/report.pdf or https://…")
             yield Static(_START, id="status")
             yield FoundTable(id="found", cursor_type="row", zebra_stripes=True)
             yield Static(id="detail")
