@@ -45,7 +45,7 @@ def run(options: argparse.Namespace) -> int:
     out = sys.stderr if options.json else sys.stdout
     if options.json:
         print(json.dumps(as_json(result.items), indent=2, ensure_ascii=False))
-    print(as_text(result), file=out)
+    print(as_text(result, whole=options.dry_run), file=out)
     if not result.found:
         return 1
     if loaded is None:
@@ -87,8 +87,10 @@ def as_json(items: list[Item]) -> list[dict[str, Any]]:
     ]
 
 
-def as_text(result: ImportResult) -> str:
-    """What was found, one item to two lines, then what could not be placed or is in doubt."""
+def as_text(result: ImportResult, whole: bool = False) -> str:
+    """What was found, one item to two lines (``whole``: each item's text and the answers
+    found after it in full, as a dry run shows what would be added), then what could not be
+    placed or is in doubt."""
     if not result.found:
         lines = [f"No recommendations, causes of concern or areas for improvement found in {result.source}."]
     else:
@@ -97,6 +99,9 @@ def as_text(result: ImportResult) -> str:
             item = found.item
             due = f"; due {long_date(item.due)}" if item.due else ""
             lines.append(f"  {item.label}: to {describe(item.to)}{_ADDRESSED_BY[found.addressed_by]}{due}")
+            if whole:
+                lines += _whole(item)
+                continue
             lines.append(f"      {_first_words(item.text)}")
             if item.notes:
                 lines.append(f"      with notes: {_first_words(item.notes, _FIRST_WORDS - 12)}")
@@ -110,6 +115,21 @@ def as_text(result: ImportResult) -> str:
             lines += ["", f"{heading} ({len(notes)}):"]
             lines += [f"  {note}" for note in notes]
     return "\n".join(lines)
+
+
+def _whole(item: Item) -> list[str]:
+    """An item's text, notes and the answers found after it, each line indented under it."""
+    lines: list[str] = []
+    for heading, words in (
+        ("", item.text or "(no text)"),
+        ("notes:", item.notes),
+        ("answered, as the chief constable's response:", item.cc_response),
+        ("answered, as the commissioner's response:", item.pcc_response),
+    ):
+        if words:
+            lines += [f"      {heading}"] if heading else []
+            lines += [f"      {line}".rstrip() for line in words.split("\n")]
+    return lines
 
 
 def merge_text(report: MergeReport, draft: str, *, dry_run: bool) -> str:

@@ -11,6 +11,7 @@ import copy
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from apptools import until
 from testdata import DATA, NORFOLK
 from textual import events
 from textual.app import App
@@ -307,3 +308,62 @@ def test_leaving_every_item_out_adds_nothing_and_says_why() -> None:
 
     app = drive(Draft(), steps)
     assert app.choice is UNSET
+
+
+QUOTING = (
+    "Recommendation 1\n\nBy July 2024, chief constables should review their vetting of every officer "
+    "and member of staff, and publish what they find.\n\n"
+    "Borsetshire Police has reviewed its vetting and found no gaps.\n\n"
+    "Recommendation:\n\nThe force should train its call handlers.\n"
+)
+
+
+def test_the_highlighted_item_is_shown_whole_with_the_answer_found_after_it() -> None:
+    shown: dict[str, str] = {}
+
+    async def steps(pilot: Pilot[None]) -> None:
+        pilot.app.screen.query_one("#paste", TextArea).text = QUOTING
+        await find(pilot)
+        shown["detail"] = str(pilot.app.screen.query_one("#detail", Static).render())
+
+    drive(Draft(), steps)
+    assert "publish what they find." in shown["detail"]  # the whole text, not its first words
+    assert "Found after it, as the chief constable's response:" in shown["detail"]
+    assert "Borsetshire Police has reviewed its vetting and found no gaps." in shown["detail"]
+
+
+def test_enter_puts_an_items_kind_number_and_addressees_right_before_it_is_added() -> None:
+    shown: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None]) -> None:
+        pilot.app.screen.query_one("#paste", TextArea).text = QUOTING
+        await find(pilot)
+        await pilot.press("down", "enter")  # the unnumbered one, numbered 2 by the importer
+        await until(pilot, lambda: pilot.app.screen.query("#fix-number"))
+        pilot.app.screen.query_one("#fix-number").value = "1"  # taken by the other recommendation
+        await pilot.press("enter")
+        await pilot.pause()
+        shown["refused"] = str(pilot.app.screen.query_one("#fix-error", Static).render())
+        pilot.app.screen.query_one("#fix-kind").value = "area-for-improvement"
+        pilot.app.screen.query_one("#fix-to-pccs").value = True
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: pilot.app.screen.query("#found"))
+        shown["rows"] = rows(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    app = drive(Draft(), steps)
+    assert "Another item found is recommendation 1" in str(shown["refused"])
+    assert [row[:2] for row in shown["rows"]] == [  # type: ignore[index]
+        ["Recommendation 1", "chief constables"],
+        ["Area for improvement 1", "chief constables and PCCs"],
+    ]
+    assert isinstance(app.choice, ImportChoice)
+    fixed = app.choice.items[1]
+    assert (fixed.kind, fixed.number, fixed.to, fixed.text) == (
+        "area-for-improvement",
+        "1",
+        ["chief-constables", "pccs"],
+        "The force should train its call handlers.",
+    )

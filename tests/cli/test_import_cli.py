@@ -149,6 +149,15 @@ def test_dry_run_leaves_the_draft_byte_for_byte(capsys, source: Path, draft: Pat
     assert code == 0
     assert "Would add to" in out and "Dry run: the draft was not changed." in out
     assert draft.read_bytes() == before
+    # a dry run shows each item whole, with what was found after it, as the dialog does
+    assert (
+        "  Recommendation 1: to chief constables\n"
+        "      Stop sharing information.\n"
+        "      notes:\n"
+        "      - Only domestic abuse victims.\n"
+        "      answered, as the chief constable's response:\n"
+        "      We have stopped.\n"
+    ) in out
 
 
 def test_pasted_text_on_stdin(capsys, monkeypatch) -> None:

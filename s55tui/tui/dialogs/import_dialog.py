@@ -77,9 +77,10 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
     ImportDialog.-short.-found #paste { height: 3; }
     ImportDialog.-short.-found #notes-scroll { max-height: 3; }
     ImportDialog #status.-error { color: $text-error; }
-    ImportDialog #found, ImportDialog #detail, ImportDialog #notes-scroll { display: none; }
-    ImportDialog #detail { height: auto; max-height: 2; color: $text-muted; }
-    ImportDialog.-found #detail { display: block; }
+    ImportDialog #found, ImportDialog #detail-scroll, ImportDialog #notes-scroll { display: none; }
+    ImportDialog #detail-scroll { height: 9; border-top: solid $primary-muted; }
+    ImportDialog.-short #detail-scroll { height: 4; }
+    ImportDialog.-found #detail-scroll { display: block; }
     ImportDialog.-found #paste { height: 4; }
     ImportDialog.-found #found { display: block; height: 1fr; min-height: 4; }
     ImportDialog.-found #notes-scroll { display: block; height: auto; max-height: 6; }
@@ -115,7 +116,8 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
             yield Input(id="path", placeholder="for example ~/Downloads/report.pdf or https://…")
             yield Static(_START, id="status")
             yield FoundTable(id="found", cursor_type="row", zebra_stripes=True)
-            yield Static(id="detail")
+            with VerticalScroll(id="detail-scroll"):  # the highlighted item whole; Tab in to scroll
+                yield Static(id="detail")
             with VerticalScroll(id="notes-scroll"):
                 yield Static(id="notes")
             with Horizontal(id="buttons"):
@@ -159,8 +161,33 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         if self._finding is None or event.row_key.value is None:
             return
         item = self._finding.result.found[int(event.row_key.value)].item
-        width = self.query_one("#import-dialog").content_size.width
-        self.query_one("#detail", Static).update(Text(detail(item, width)))
+        self.query_one("#detail", Static).update(Text(detail(item)))
+        self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False)
+
+    @on(DataTable.RowSelected, "#found")
+    def _put_right(self, event: DataTable.RowSelected) -> None:
+        """Enter on an item: change its kind, number or addressees before it is added."""
+        from s55tui.tui.dialogs.import_item import ImportItemDialog
+
+        finding = self._finding
+        if finding is None or event.row_key.value is None:
+            return
+        index = int(event.row_key.value)
+        found = finding.result.found
+        taken = {(f.item.kind, f.item.number.lower()) for n, f in enumerate(found) if n != index}
+
+        def changed(item: Item | None) -> None:
+            if item is None or self._finding is not finding:
+                return
+            found[index].item = item
+            finding.reports = preview(self._draft, finding.result.items)
+            table = self.query_one("#found", FoundTable)
+            table.show(finding, self.query_one("#import-dialog").content_size.width, table.left_out)
+            self.query_one("#detail", Static).update(Text(detail(item)))
+            self._show_found_words(finding, table.left_out)
+            table.focus()
+
+        self.app.push_screen(ImportItemDialog(found[index].item, taken), changed)
 
     @on(Button.Pressed, "#find")
     def _find_pressed(self) -> None:
@@ -258,7 +285,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
         self._set_status(
             f"Found {_count(len(result.found), 'item')} in {result.source}{out}: "
             f"{finding.preview_words(left_out)}. Responses already written are never changed. "
-            "Space leaves the highlighted item out; ctrl+s adds the rest."
+            "Space leaves the highlighted item out, Enter puts one right; ctrl+s adds the rest."
         )
 
     @on(FoundTable.Toggled)

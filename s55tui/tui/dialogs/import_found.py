@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from s55tui.deadline import long_date
 from s55tui.importer import ImportResult
 from s55tui.importer.addressees import describe
 from s55tui.importer.merge import MergeReport, outcome
@@ -73,12 +74,19 @@ def first_words(text: str, width: int) -> str:
     return cut + "…"
 
 
-def detail(item: Item, width: int) -> str:
-    """The highlighted item's own words, two lines of ``width`` at most, notes included."""
-    words = f"{item.label}: {' '.join(item.text.split()) or '(no text)'}"
-    if item.notes:
-        words += f" With notes: {' '.join(item.notes.split())}"
-    return first_words(words, 2 * width - 16)  # less what wrapping at words wastes
+def detail(item: Item) -> str:
+    """The highlighted item whole, as it would be added: its text, notes, due date, and any
+    answer found after it in the text, each under its own plain heading."""
+    parts = [f"{item.label}, to {describe(item.to)}" + (f", due {long_date(item.due)}" if item.due else "")]
+    parts.append(item.text or "(no text)")
+    for heading, words in (
+        ("Notes", item.notes),
+        ("Found after it, as the chief constable's response", item.cc_response),
+        ("Found after it, as the commissioner's response", item.pcc_response),
+    ):
+        if words:
+            parts += [f"{heading}:", words]
+    return "\n\n".join(parts)
 
 
 TICKED, LEFT_OUT = "yes", "no"  # plain words: DataTable reads "[x]" as markup
@@ -94,6 +102,9 @@ class FoundTable(DataTable[str]):
     HEADINGS = ("Add", "Item", "To", "Will", "First words")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_item", "Add / leave out", tooltip="Tick or untick the highlighted item"),
+        Binding(
+            "enter", "select_cursor", "Put right", tooltip="Change the item's kind, number or addressees"
+        ),
     ]
 
     class Toggled(Message):
@@ -119,14 +130,15 @@ class FoundTable(DataTable[str]):
         if event.coordinate.column == 0:  # a click on the tick
             self.action_toggle_item()
 
-    def show(self, finding: Finding, width: int) -> None:
+    def show(self, finding: Finding, width: int, left_out: frozenset[int] = frozenset()) -> None:
         """Item, addressees and what the merge would do in full; the first words take the room left.
 
         ``width`` is the room the table has; it is passed in because the table is still hidden
         (and so has no size of its own) when it is filled.
         """
+        row = self.cursor_row
         self.clear(columns=True)
-        self.left_out = frozenset()
+        self.left_out = left_out
         rows = [
             (TICKED, found.item.label, describe(found.item.to), words, found.item.text)
             for found, words in zip(finding.result.found, finding.outcomes, strict=True)
@@ -140,5 +152,8 @@ class FoundTable(DataTable[str]):
         keys = [self.add_column(h, width=w) for h, w in zip(headings, [*widths, room], strict=False)]
         self._tick_column = keys[0]
         for index, (tick, label, to, words, text) in enumerate(rows):
+            tick = LEFT_OUT if index in left_out else tick
             cells = (tick, label, to, words, first_words(text, room))[: len(headings)]
             self.add_row(*cells, key=str(index))
+        if rows:
+            self.move_cursor(row=min(row, len(rows) - 1))
