@@ -1,8 +1,8 @@
-"""Word documents shaped like an HMICFRS report and like an office's record form, for the importer tests.
+"""Word documents shaped like HMICFRS reports and like an office's record form, for the importer tests.
 
-The tests build the .docx files on the fly with python-docx. The PDF cannot be made with the
-project's own dependencies, so it was made once from ``report_docx`` with LibreOffice and is
-committed as ``report.pdf``; run this file to make it again::
+The tests build the .docx files on the fly with python-docx. The PDFs cannot be made with the
+project's own dependencies, so they were made once from ``report_docx`` and ``peel_docx`` with
+LibreOffice and are committed as ``report.pdf`` and ``peel.pdf``; run this file to make them again::
 
     python tests/data/import/build_fixtures.py   # needs `soffice` (libreoffice-writer-nogui)
 
@@ -20,6 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 PDF = HERE / "report.pdf"
+PEEL_PDF = HERE / "peel.pdf"
 RUNNING_HEADER = "Safe to share? Liberty and Southall Black Sisters' super-complaint"
 FOOTER_URL = "www.justiceinspectorates.gov.uk/hmicfrs"
 
@@ -170,20 +171,76 @@ def record_docx(path: Path) -> Path:
     return path
 
 
+# A PEEL-shaped report in our own words (REPORTS.md section 1): a cause of concern with its
+# recommendation as a stem and bullets, unnumbered areas for improvement as bullets under their
+# heading, a numbered one, paragraph numbers, a footnote mark glued to a word, and a findings
+# chapter after them; long enough that the running header falls inside the items.
+PEEL_FINDING = (
+    "4.{n} We reviewed 60 incident logs from the force control room and found that callers12 who had called "
+    "before were not always identified, so the risk they faced was assessed without their history. Staff "
+    "told us they did not have the time to search the force systems while the caller was on the line."
+)
+PEEL_COC = "The force is not answering emergency and non-emergency calls quickly enough."
+PEEL_REC_STEM = "Within three months, Loamshire Police should:"
+PEEL_REC_BULLETS = (
+    "make sure that it has enough call handlers at the busiest times of the day and week;",
+    "monitor how many callers abandon their call before it is answered; and",
+    "contact again every vulnerable caller who abandons a call.",
+)
+PEEL_AFI_BULLETS = (
+    "The force should improve how it records the risk assessment it makes at the first contact.",
+    "The force should make sure that its neighbourhood teams know the repeat victims in their area.",
+)
+PEEL_AFI_3 = "By March 2025, the force should review how it supervises the investigation of stalking."
+
+
+def peel_docx(path: Path) -> Path:
+    """A PEEL report chapter: findings, a cause of concern and its recommendation, areas for
+    improvement as bullets and numbered, then a findings chapter."""
+    import docx
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "PEEL 2024: An inspection of Loamshire Police"
+    page = section.footer.paragraphs[0]
+    page.text = "Page "
+    _page_number_field(page)
+    document.add_heading("Responding to the public", level=1)
+    for n in range(1, 9):
+        document.add_paragraph(PEEL_FINDING.format(n=n))
+    document.add_heading("Cause of concern", level=2)
+    document.add_paragraph(PEEL_COC)
+    document.add_heading("Recommendations", level=3)
+    document.add_paragraph(PEEL_REC_STEM)
+    for text in PEEL_REC_BULLETS:
+        document.add_paragraph(text, style="List Bullet")
+    document.add_heading("Areas for improvement", level=2)
+    for text in PEEL_AFI_BULLETS:
+        document.add_paragraph(text, style="List Bullet")
+    document.add_heading("Area for improvement 3", level=2)
+    document.add_paragraph(PEEL_AFI_3)
+    document.add_heading("Our findings", level=2)
+    for n in range(9, 14):
+        document.add_paragraph(PEEL_FINDING.format(n=n))
+    document.save(str(path))
+    return path
+
+
 def make_pdf() -> None:
-    """Convert ``report_docx`` to ``report.pdf`` with LibreOffice (run by hand, then commit)."""
+    """Convert ``report_docx`` and ``peel_docx`` to PDFs with LibreOffice (run by hand, then commit)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         sys.exit("soffice not found: apt-get install libreoffice-writer-nogui")
-    with tempfile.TemporaryDirectory() as folder:
-        source = report_docx(Path(folder) / "report.docx")
-        subprocess.run(
-            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(folder) / "report.pdf", PDF)
-    print(f"wrote {PDF} ({PDF.stat().st_size:,} bytes)")
+    for build, target in ((report_docx, PDF), (peel_docx, PEEL_PDF)):
+        with tempfile.TemporaryDirectory() as folder:
+            source = build(Path(folder) / target.with_suffix(".docx").name)
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
+                check=True,
+                capture_output=True,
+            )
+            shutil.copyfile(Path(folder) / target.name, target)
+        print(f"wrote {target} ({target.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":
