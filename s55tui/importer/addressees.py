@@ -49,7 +49,9 @@ _ALL_PHRASE = (
 WHO = rf"(?:{_ALL_PHRASE}|{_ACTOR}(?:{_JOIN}{_ACTOR})*)"
 
 # "To chief constables", "to chief constable:", at the start of what follows a heading.
-TO_PHRASE = re.compile(rf"^to\s+(?P<who>{WHO})(?![\w'\u2019])\s*[:.\-\u2013\u2014]?\s*", re.I)
+TO_PHRASE = re.compile(
+    rf"^to\s+(?P<who>{WHO})(?![\w'\u2019])(?:\s*\((?P<jointly>jointly)\))?\s*[:.\-\u2013\u2014]?\s*", re.I
+)
 # "Chief constables should ...", "chief constables and police and crime commissioners should",
 # and "those forces that use X should" (chief constables, on a condition).
 _SHOULD = re.compile(

@@ -208,6 +208,28 @@ _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,3}\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
+# What a web page copied from a browser prints around the report (REPORTS.md section 5).
+_PAGE_CHROME = re.compile(
+    r"^(?:share\s+this\s+page|was\s+this\s+page\s+useful\??|report\s+a\s+problem(?:\s+with\s+this\s+page)?"
+    r"|back\s+to\s+top|print\s+this\s+page|skip\s+to\s+(?:main\s+)?content|(?:\u00a9|\(c\))\s*crown\s+copyright.*"
+    r"|cookies?(?:\s+(?:policy|settings))?|accept\s+(?:all\s+)?cookies|related\s+(?:content|publications|links))$",
+    re.I,
+)
+# A tracker's or form's line of fields ("Status: Complete | RAG: Green | Owner: ..."), or a rule.
+_RECORD_FIELDS = re.compile(r"^(?:\s*[A-Z][\w /()&'\u2019-]{0,30}:[^|]{0,120}\|){1,}[^|]*$")
+_RULE = re.compile(r"^[-=_*\u2013\u2014]{5,}$")
+
+
+def page_chrome(text: str) -> bool:
+    """A web page's own furniture ("Share this page", "© Crown copyright"): the report has ended."""
+    return bool(_PAGE_CHROME.match(text.strip()))
+
+
+def record_line(text: str) -> bool:
+    """A tracker's line of fields, or a ruled line between its records: not an item's words."""
+    return bool(_RECORD_FIELDS.match(text.strip()) or _RULE.match(text.strip()))
+
+
 def page_number(text: str) -> bool:
     """A line that is only a page number ("Page 5 of 31", "22"): never part of an item."""
     return bool(_PAGE_NUMBER.match(text.strip()))

@@ -16,7 +16,7 @@ import re
 from datetime import date
 
 from s55tui.importer import patterns, voices
-from s55tui.importer.addressees import addressees
+from s55tui.importer.addressees import addressees, split_to_phrase
 from s55tui.importer.collect import Collector, ItemDraft
 from s55tui.importer.found import Found, ImportResult, Note
 from s55tui.importer.lines import as_int, first_words, is_stem, prepare, take_intro, tidy
@@ -76,7 +76,7 @@ class _Reader:
             self.finish()
             self.section, self.mode, self.last_paragraph = kind, "outside", []
             return
-        if patterns.is_stop(line, text):
+        if patterns.is_stop(line, text) or patterns.page_chrome(text) or patterns.record_line(text):
             self.stop(text)
             return
         current = self.current
@@ -207,6 +207,9 @@ class _Reader:
                 if found:
                     self.current.to = found
                     return
+                split = split_to_phrase(text)  # "To all recipients of recommendations: Review ..."
+                if split is not None:
+                    self.current.to, line = split[0], split[1]
             self.current.text.append(line)
         elif self.mode == "notes":
             self.note_lines().append(line)
