@@ -37,7 +37,9 @@ class ItemEditor(StepEditor):
     ItemEditor #item-head { height: auto; }
     ItemEditor #item-head > Vertical { height: auto; width: 1fr; margin-right: 1; }
     ItemEditor #item-head > #number-box { width: 14; }
-    ItemEditor #item-head > #due-box { width: 26; }
+    ItemEditor #due-row { height: auto; }
+    ItemEditor #due-row > #due-box { width: 18; height: auto; margin-right: 1; }
+    ItemEditor #due-row > #due-hint { width: 1fr; margin-top: 2; }
     ItemEditor #to-row { height: auto; }
     ItemEditor #to-row Checkbox { border: none; padding: 0; height: 1; margin-right: 2; }
     ItemEditor #f-text { max-height: 12; }
@@ -74,13 +76,19 @@ class ItemEditor(StepEditor):
             with Vertical(id="number-box"):
                 yield field_label("Number")
                 yield LineInput(id="f-number", placeholder="4")
-            with Vertical():
+            with Vertical(id="status-box"):
                 yield field_label("Status")
                 yield Select([(v, k) for k, v in STATUSES.items()], id="f-status", allow_blank=False)
+        with Horizontal(id="due-row"):
             with Vertical(id="due-box"):
-                yield field_label("Due (report's deadline)")
-                yield LineInput(id="f-due", placeholder="2024-03-31", select_on_focus=True)
+                yield field_label("Due")
+                yield LineInput(id="f-due", placeholder="YYYY-MM-DD", select_on_focus=True)
                 yield error_label("due")
+            yield Label(
+                "The deadline the report sets for it (\"By 31 March 2024\"), if any: import fills it in.",
+                id="due-hint",
+                classes="hint",
+            )
         yield field_label("Addressed to")
         with Horizontal(id="to-row"):
             for key, words in TO_LABELS.items():
