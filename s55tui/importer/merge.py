@@ -2,9 +2,9 @@
 
 Items are matched by kind and number ("Recommendation 4" is the same item however it was
 printed). A new item is added in number order among its kind. For an item already in the
-draft, only empty fields are filled in: a response, a text or a due date the officer already
-has is never changed (one that differs from the import's is reported, not replaced), and the
-status is the office's alone.
+draft, only empty fields are filled in, and only when the import's text is the draft's (or
+the draft has none): a response, a text or a due date the officer already has is never
+changed, one that differs is reported, not replaced, and the status is the office's alone.
 """
 
 from __future__ import annotations
@@ -116,6 +116,12 @@ class _Merger:
             report.added.append(new)
             return report
         filled, differs = [], []
+        # An item whose text is not the draft's may be another report's item of the same number:
+        # its answer, date or notes are not put into the officer's item (they would be published
+        # under the wrong item); the difference is reported instead.
+        if existing.text and imported.text and not _same("text", existing.text, imported.text):
+            report.differs.append((existing, ["text"]))
+            return report
         for name in IMPORTED_FIELDS:
             ours, theirs = getattr(existing, name), getattr(imported, name)
             if not theirs or _same(name, ours, theirs):

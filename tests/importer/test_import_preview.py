@@ -34,11 +34,22 @@ def test_preview_says_what_happens_to_each_item_and_changes_nothing() -> None:
     before = copy.deepcopy(ours)
     assert [outcome(report) for report in preview(ours, IMPORTED)] == [
         "already the same",
-        "fills empty notes; kept yours (text differs)",
+        # another wording of 4 may be another report's 4: nothing of it goes into the officer's item
+        "kept yours (text differs)",
         "fills empty text",
         "new",
     ]
     assert ours == before
+
+
+def test_an_answer_found_with_another_wording_of_the_item_is_never_put_into_the_officers_item() -> None:
+    """Another report's recommendation 4, with the force's answer after it, imported into this
+    draft by mistake: the answer would have filled the empty response of this draft's 4."""
+    ours = Draft(items=[Item(number="4", to=["chief-constables"], text="This report's 4.")])
+    theirs = Item(number="4", to=["chief-constables"], text="Another report's 4.", cc_response="We have.")
+    report = merge(ours, [theirs])
+    assert ours.items[0].cc_response == "" and ours.items[0].text == "This report's 4."
+    assert report.differs == [(ours.items[0], ["text"])] and not report.filled
 
 
 def test_preview_agrees_with_the_merge_itself() -> None:
@@ -52,7 +63,7 @@ def test_preview_agrees_with_the_merge_itself() -> None:
 
 def test_summary_fits_a_notification() -> None:
     assert summary(merge(draft(), IMPORTED)) == (
-        "Added 1 item, filled in 2, kept 1 of yours, 1 already the same."
+        "Added 1 item, filled in 1, kept 1 of yours, 1 already the same."
     )
     assert summary(merge(Draft(), IMPORTED)) == "Added 4 items."
     assert summary(merge(draft(), IMPORTED[:1])) == "Nothing to add: the draft already has all of these."
