@@ -77,7 +77,12 @@ def test_a_command_that_fails_is_reported_and_the_officer_goes_on(
         # saved before anything else: the file has the words while the app still runs
         assert load_draft(path).draft.items[1].cc_response == "Typed just before the fault"
         app.send(" and after it")
-        app.wait_for("and after it")
+        # the officer goes on typing into the same box (the notice may cover where the words
+        # are drawn, so the saved file is what shows they went in): autosave writes them
+        deadline = time.monotonic() + 20
+        while not load_draft(path).draft.items[1].cc_response.endswith("and after it"):
+            assert time.monotonic() < deadline, "the words typed after the error were not saved"
+            time.sleep(0.2)
         app.send("\x11")  # ctrl+q saves and ends as usual
         app.process.wait(timeout=20)
     finally:
