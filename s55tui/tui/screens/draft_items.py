@@ -102,8 +102,13 @@ class ItemActions:
             return
         self.screen.flush_editor()
         report = merge(draft, choice.items)
+        # the first item the import added or filled in is opened, so the officer sees it
+        touched = [*report.added, *(item for item, _ in report.filled)]
+        firsts = [index for index, item in enumerate(draft.items) if any(item is t for t in touched)]
         step = self.screen.step
-        if step.kind == "item":
+        if firsts:
+            step = Step("item", firsts[0])
+        elif step.kind == "item":
             step = Step("item", 0) if draft.items else Step(FINDINGS)
         self.screen.changes.structure_changed(step)
         self.screen.notify(summary(report), title=f"Imported from {choice.source}")
