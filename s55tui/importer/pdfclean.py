@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 
-from s55tui.importer.patterns import addressee_line, bare, heading
+from s55tui.importer.patterns import addressee_line, bare, heading, paragraph_numbered
 from s55tui.textclean import clean_text
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
@@ -27,8 +27,6 @@ _BULLET_ONLY = re.compile(r"^[-\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\u2013]$")
 _LIST_START = re.compile(r"^(?: {2})?(?:- |\d{1,3}[.)]\s|[a-z][.)]\s|\([a-z0-9]{1,3}\)\s)")
 # Word's second-level bullet, "o" (or a white bullet), as PDFs print it: a bullet inside a bullet.
 _SECOND_LEVEL = re.compile(r"(?m)^[ \t]*[o\u25e6][ \t]+(?=\S)")
-# A report's numbered paragraph ("6.3 Most victims ..."): always the start of a paragraph.
-_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,3}\s+\S")
 # A word broken at the line's end ("eli-" / "gible"): joined again without the hyphen.
 _BROKEN_WORD = re.compile(r"[a-z]{2}-$")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)]*$")
@@ -109,7 +107,8 @@ def _heading_like(line: str, width: int) -> bool:
 
 def _joins(previous: str, line: str, last_length: int, width: int) -> bool:
     """Whether ``line`` continues the paragraph that ``previous`` broke off at the page width."""
-    if not previous or _LIST_START.match(line) or _PARAGRAPH_NUMBER.match(line):
+    # a report's numbered paragraph ("6.3 Most victims ...") always starts a paragraph
+    if not previous or _LIST_START.match(line) or paragraph_numbered(line):
         return False
     if heading(bare(previous)) or addressee_line(bare(previous)):
         return False  # "Recommendation 5" and "To chief constables ..." stand alone
