@@ -85,7 +85,7 @@ class ItemEditor(StepEditor):
                 yield LineInput(id="f-due", placeholder="YYYY-MM-DD", select_on_focus=True)
                 yield error_label("due")
             yield Label(
-                "The deadline the report sets for it (\"By 31 March 2024\"), if any: import fills it in.",
+                'The deadline the report sets for it ("By 31 March 2024"), if any: import fills it in.',
                 id="due-hint",
                 classes="hint",
             )

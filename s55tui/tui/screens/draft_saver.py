@@ -11,6 +11,7 @@ here, and so is leaving: nothing typed is dropped on the way out.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -224,13 +225,22 @@ class DraftSaver:
         screen.notify("The draft is yours to edit now.", title="Taken over")
 
     # -- closing -----------------------------------------------------------------------------
-    async def _settle_keys(self, timeout: float = 2.0) -> None:
+    async def _settle_keys(self, timeout: float = 10.0) -> None:
         """Let keys typed just before ctrl+q reach their text box before the last save.
 
         ctrl+q is answered ahead of the keys still queued for the text box (it has priority),
-        so "More" typed in flow with ctrl+q would otherwise miss the save.
+        so "More" typed in flow with ctrl+q would otherwise miss the save. A queue that is
+        empty is not enough: the last key may have left it and still be on its way into the
+        box (a save under load once lost the "l" of "in full" so). So a callback is queued
+        behind the keys of the box with the cursor, and the save waits until it has run.
         """
         deadline = time.monotonic() + timeout
+        focused = self.screen.app.focused
+        if focused is not None and focused.is_attached:
+            reached = asyncio.Event()
+            focused.call_later(reached.set)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(reached.wait(), timeout)
         while time.monotonic() < deadline and any(
             node.message_queue_size for node in self.screen.walk_children(with_self=True)
         ):
