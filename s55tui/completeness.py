@@ -14,9 +14,10 @@ does (``items[4].cc_response``), so the app can jump straight to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from s55tui.consultation import consultation_state, reply_by_problem
 from s55tui.deadline import Deadline, deadline
 from s55tui.model import Draft, Item
 
@@ -47,6 +48,7 @@ class CheckResult:
 
     findings: list[Finding]
     deadline: Deadline | None
+    today: date = field(default_factory=date.today)  # the day the check was made for
 
     def of(self, severity: str) -> list[Finding]:
         """The findings of one severity, in the order of the draft."""
@@ -91,7 +93,22 @@ def check(draft: Draft, today: date | None = None) -> CheckResult:
     if draft.report.published:
         due = deadline(draft.report.published, today)
         findings += [Finding(WARNING, "Deadline", text, "report.published") for text in due.warnings]
-    return CheckResult(findings, due)
+    today = today or date.today()
+    findings += _consultation(draft, today)
+    return CheckResult(findings, due, today)
+
+
+def _consultation(draft: Draft, today: date) -> list[Finding]:
+    """A reply-by date the comments could not be published by, or comments that are late."""
+    out: list[Finding] = []
+    chosen = draft.consultation.reply_by
+    problem = reply_by_problem(draft, chosen) if chosen else ""
+    if problem:
+        out.append(Finding(WARNING, "Consultation", f"reply-by date {problem}", "consultation.reply_by"))
+    state = consultation_state(draft, today)
+    if state.overdue:
+        out.append(Finding(WARNING, "Consultation", f"{state.summary} (s.55(4))", "consultation.received"))
+    return out
 
 
 def _overall(draft: Draft) -> list[Finding]:

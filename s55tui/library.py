@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from s55tui.consultation import reply_by
 from s55tui.deadline import last_day
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.atomic import backup_path, write_bytes_atomic
@@ -51,6 +52,8 @@ class DraftRow:
     days_left: int | None = None  # negative once the last day has passed
     written: int = 0
     owed: int = 0
+    cc_due: date | None = None  # while the chief constable's comments are awaited (s.55(4))
+    cc_days_left: int | None = None  # until ``cc_due``; negative once they are late
     error: str = ""
 
     @property
@@ -125,10 +128,13 @@ def _read(path: Path) -> DraftRow:
         last_day=last_day(published) if published else None,
         written=written,
         owed=owed,
+        cc_due=reply_by(draft) if draft.consultation.invited and not draft.consultation.received else None,
     )
 
 
 def _dated(row: DraftRow, today: date) -> DraftRow:
+    if row.cc_due is not None:
+        row = replace(row, cc_days_left=(row.cc_due - today).days)
     if row.last_day is None:
         return row
     return replace(row, days_left=(row.last_day - today).days)

@@ -66,6 +66,20 @@ class Response:
 
 
 @dataclass
+class Consultation:
+    """The s.55(4) invitation to the chief constable to comment, by a date the office sets.
+
+    ``reply_by`` is the date the office set; left empty, the office's default applies (see
+    ``s55tui.consultation``). ``sent_to`` is whoever it went to, as the office writes it.
+    """
+
+    sent_to: str = ""
+    invited: date | None = None
+    reply_by: date | None = None
+    received: date | None = None
+
+
+@dataclass
 class Item:
     """One recommendation, cause of concern or area for improvement, with its answers.
 
@@ -132,5 +146,6 @@ class Draft:
     response: Response = field(default_factory=Response)
     items: list[Item] = field(default_factory=list)
     checklist: list[ChecklistEntry] = field(default_factory=list)
+    consultation: Consultation = field(default_factory=Consultation)
     format: int = FORMAT_VERSION
     file_state: object | None = field(default=None, compare=False, repr=False)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from typing import Any
 
 from s55tui.completeness import MISSING, REMINDER, WARNING, CheckResult, check, verdict
+from s55tui.consultation import consultation_state
 from s55tui.deadline import long_date
 from s55tui.draftfile import load_draft
 from s55tui.model import Draft
@@ -44,6 +46,10 @@ def as_text(source: str, draft: Draft, result: CheckResult) -> str:
         due = result.deadline
         lines.append(f"{kind}, published {long_date(report.published, weekday=True)}")
         lines.append(f"Last day: {long_date(due.last_day, weekday=True)} ({_days(due.days_left)})")
+    consulted = consultation_state(draft, result.today)
+    if consulted.invited or consulted.received:
+        words = consulted.summary
+        lines.append(words[0].upper() + words[1:])
     done = progress(draft)
     owed, written = done.owed, done.written
     lines.append(f"Responses written: {written} of {owed} owed, across {_count(len(draft.items), 'item')}")
@@ -76,12 +82,28 @@ def as_json(source: str, draft: Draft, result: CheckResult, warnings: list[str])
             "days_left": due.days_left,
             "state": due.state,
         },
+        "consultation": _consultation_json(draft, result),
         "responses": {"owed": owed, "written": written},
         "findings": [
             {"severity": f.severity, "where": f.where, "message": f.message, "field": f.field}
             for f in result.findings
         ],
         "file_warnings": warnings,
+    }
+
+
+def _consultation_json(draft: Draft, result: CheckResult) -> dict[str, Any]:
+    consulted = consultation_state(draft, result.today)
+
+    def iso(day: date | None) -> str | None:
+        return None if day is None else day.isoformat()
+
+    return {
+        "sent_to": draft.consultation.sent_to,
+        "invited": iso(consulted.invited),
+        "reply_by": iso(consulted.due),
+        "received": iso(consulted.received),
+        "overdue": consulted.overdue,
     }
 
 

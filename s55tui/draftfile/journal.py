@@ -36,7 +36,7 @@ from s55tui.errors import DraftError
 from s55tui.model import ChecklistEntry, Draft, Item
 
 JOURNAL_FORMAT = 1
-_SECTIONS = ("report", "office", "response")
+_SECTIONS = ("report", "office", "response", "consultation")
 
 _MISSING = object()  # a field a values map does not hold
 

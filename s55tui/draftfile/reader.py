@@ -18,6 +18,7 @@ from s55tui.errors import DraftError
 from s55tui.model import (
     FORMAT_VERSION,
     ChecklistEntry,
+    Consultation,
     Draft,
     Item,
     Office,
@@ -81,6 +82,7 @@ def _build(data: dict[str, Any], warnings: list[str]) -> Draft:
     report = Report(**_section(data, "report", warnings))
     office = Office(**_section(data, "office", warnings))
     response = Response(**_section(data, "response", warnings))
+    consultation = Consultation(**_section(data, "consultation", warnings))
     items = [
         Item(**values, origin=i) for i, values in enumerate(_array(data, "items", schema.ITEM, warnings))
     ]
@@ -89,7 +91,7 @@ def _build(data: dict[str, Any], warnings: list[str]) -> Draft:
         for i, values in enumerate(_array(data, "checklist", schema.CHECKLIST, warnings))
     ]
     _warn_duplicates(items, warnings)
-    return Draft(report, office, response, items, checklist)
+    return Draft(report, office, response, items, checklist, consultation)
 
 
 def _check_format(data: dict[str, Any], warnings: list[str]) -> None:

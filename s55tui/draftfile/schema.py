@@ -166,6 +166,12 @@ ITEM: dict[str, Converter] = {
     "due": local_date,
 }
 CHECKLIST: dict[str, Converter] = {"label": text, "done": boolean, "on": local_date}
+CONSULTATION: dict[str, Converter] = {
+    "sent_to": text,
+    "invited": local_date,
+    "reply_by": local_date,
+    "received": local_date,
+}
 
 # Markdown fields: always written between triple quotes, so quotes need no escaping by hand.
 RICH = frozenset(
@@ -182,6 +188,11 @@ RICH = frozenset(
     }
 )
 
-SECTIONS: dict[str, dict[str, Converter]] = {"report": REPORT, "office": OFFICE, "response": RESPONSE}
-TOP_LEVEL = ("format", "written_by", "report", "office", "response", "items", "checklist")
+SECTIONS: dict[str, dict[str, Converter]] = {
+    "report": REPORT,
+    "office": OFFICE,
+    "response": RESPONSE,
+    "consultation": CONSULTATION,
+}
+TOP_LEVEL = ("format", "written_by", "report", "office", "response", "consultation", "items", "checklist")
 REQUIRED = {"report": ("title", "published"), "items": ("kind", "number"), "checklist": ("label",)}

@@ -20,7 +20,7 @@ def _val(element: Any, tag: str) -> str | None:
     return None if child is None else child.get(f"{_W}val")
 
 
-class _Numbering:
+class WordLists:
     """Word's list definitions, and the running count of each list as the document is read."""
 
     def __init__(self, document: Any) -> None:
@@ -60,7 +60,7 @@ class _Numbering:
         return f"{indent}{counts[ilvl]}. "
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+def list_of(paragraph: Any) -> tuple[str, int] | None:
     """The list a paragraph belongs to, from its own properties or from its style's."""
     sources = [paragraph._p.pPr]
     style = paragraph.style
@@ -95,7 +95,7 @@ def document_text(document: Any) -> str:
     """Every paragraph and table cell of ``document`` (a python-docx Document) as plain text."""
     from docx.table import Table
 
-    numbering = _Numbering(document)
+    numbering = WordLists(document)
     blocks: list[str] = []
     in_list = False
 
@@ -104,7 +104,7 @@ def document_text(document: Any) -> str:
         text = paragraph.text.strip()
         if not text:
             return
-        listed = _num_pr(paragraph)
+        listed = list_of(paragraph)
         if listed is None:
             blocks.append(_heading_marks(paragraph) + text)
         elif in_list:

@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from s55tui import library
-from s55tui.deadline import deadline
+from s55tui.deadline import deadline, long_date
 from s55tui.draftfile.atomic import backup_path
 from s55tui.errors import S55Error
 from s55tui.library import DraftRow
@@ -147,6 +147,11 @@ class DraftsScreen(Screen[None]):
             due = deadline(row.published, self.today)
             lines = [row.title, f"{row.name}: {due.summary}"]
             lines += [f"Note: {w}" for w in due.warnings if "has passed" not in w]  # passed: said above
+            if row.cc_due is not None:
+                late = row.cc_days_left is not None and row.cc_days_left < 0
+                when = f"{-(row.cc_days_left or 0):,} days late, no reply yet" if late else "awaited"
+                due_by = long_date(row.cc_due, weekday=True)
+                lines.append(f"Chief constable's comments due by {due_by}: {when}")
             detail.update(Content("\n".join(lines)))
 
     @on(DataTable.RowSelected)

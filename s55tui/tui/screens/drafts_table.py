@@ -90,7 +90,7 @@ class DraftsTable(DataTable[Text]):
             "published": 11,
             "last": 15,
             "days": longest([days_text(row.days_left) for row in self.drafts], "Days left"),
-            "progress": longest([progress_text(row) for row in self.drafts], "Progress"),
+            "progress": longest([_progress_cell(row, {}).plain for row in self.drafts], "Progress"),
         }
 
     def _title_width(self, columns: tuple[str, ...]) -> int:
@@ -159,8 +159,16 @@ def _cells(row: DraftRow, width: int, colours: dict[str, str], *, named: bool) -
         "published": Text(f"{published.day} {published:%b %Y}" if published else ""),
         "last": Text(f"{last:%a} {last.day} {last:%b %Y}" if last else ""),
         "days": Text(days_text(days), style=colours[tone]),
-        "progress": Text(progress_text(row), justify="right"),
+        "progress": _progress_cell(row, colours),
     }
+
+
+def _progress_cell(row: DraftRow, colours: dict[str, str]) -> Text:
+    """Responses written of those owed, and "CC late" once the chief constable's comments are."""
+    cell = Text(progress_text(row), justify="right")
+    if row.cc_days_left is not None and row.cc_days_left < 0:
+        cell.append(" · CC late", style=colours.get("urgent", ""))
+    return cell
 
 
 def _report_cell(row: DraftRow, width: int, named: bool) -> Text:

@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.visual import VisualType
 from textual.widgets import Label, ProgressBar
 
+from s55tui.consultation import consultation_state
 from s55tui.deadline import last_day, long_date
 from s55tui.model import Draft
 from s55tui.progress import Progress, progress
@@ -51,13 +52,35 @@ def deadline_forms(draft: Draft, today: date | None = None) -> tuple[str, ...]:
         colour = "$error" if days_left <= 3 else "$warning" if days_left <= 14 else "$success"
         plural = "s" if days_left != 1 else ""
         left = short = f"[b {colour}]{days_left:,} day{plural} left[/]"
-    return (
+    forms = (
         f"Last day {long_date(end, weekday=True)} · {left}",
         f"Last day {end:%a} {end.day} {end:%b %Y} · {left}",
         f"Last day {end.day} {end:%b %Y} · {left}",
         f"{end.day} {end:%b %Y} · {left}",
         *((left, short) if days_left else (short,)),
     )
+    return _with_consultation(forms, draft, today or date.today())
+
+
+def _with_consultation(forms: tuple[str, ...], draft: Draft, today: date) -> tuple[str, ...]:
+    """The deadline's forms, led by longer ones that also say when the chief constable's
+    comments are due while they are awaited; once late, even the shortest forms say so."""
+    state = consultation_state(draft, today)
+    if not state.waiting or state.due is None:
+        return forms
+    due = state.due
+    if state.overdue:
+        late = -(state.days_left or 0)
+        long = f"[b $error]chief constable's comments {late:,} day{'s' if late != 1 else ''} late[/]"
+        short = "[b $error]CC comments late[/]"
+        return (
+            *(f"{form} · {long}" for form in forms[:2]),
+            *(f"{form} · {short}" for form in forms),
+            short,
+        )
+    long = f"chief constable's comments due by {due:%a} {due.day} {due:%b}"
+    short = f"CC comments due {due.day} {due:%b}"
+    return (*(f"{form} · {long}" for form in forms[:2]), *(f"{form} · {short}" for form in forms[:4]), *forms)
 
 
 def deadline_markup(draft: Draft, today: date | None = None) -> str:
