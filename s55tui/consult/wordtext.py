@@ -53,14 +53,14 @@ class MarkdownReader:
         from docx.text.paragraph import Paragraph
 
         blocks: list[str] = []
-        in_list = False
+        in_list = ""  # the Word list the last paragraph was in
         for element in elements:
             if element.tag == f"{_W}tbl":
                 for cell_p in element.iter(f"{_W}p"):
                     text = self.inline(cell_p)
                     if text.strip():
                         blocks.append(text.strip())
-                in_list = False
+                in_list = ""
                 continue
             if element.tag != f"{_W}p":
                 continue
@@ -70,11 +70,11 @@ class MarkdownReader:
             listed = list_of(Paragraph(element, self.document._body))
             if listed is None:
                 blocks.append(_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1))
-            elif in_list:
+            elif in_list == listed[0]:  # the same list goes on: no blank line between its items
                 blocks[-1] += "\n" + self.lists.marker(*listed) + text
             else:
                 blocks.append(self.lists.marker(*listed) + text)
-            in_list = listed is not None
+            in_list = listed[0] if listed is not None else ""
         return "\n\n".join(blocks)
 
     def inline(self, paragraph: Any) -> str:
