@@ -137,9 +137,15 @@ def _open(path: Path) -> Any:
 
 
 def _tag(sdt: Any) -> str:
+    """A box's tag; else its title (LibreOffice keeps the title, ``w:alias``, and drops the tag)."""
     properties = sdt.find(f"{_W}sdtPr")
-    tag = properties.find(f"{_W}tag") if properties is not None else None
-    return (tag.get(f"{_W}val") or "") if tag is not None else ""
+    if properties is None:
+        return ""
+    for name in ("tag", "alias"):
+        found = properties.find(f"{_W}{name}")
+        if found is not None and found.get(f"{_W}val"):
+            return str(found.get(f"{_W}val"))
+    return ""
 
 
 def _read_box(reply: Reply, reader: MarkdownReader, sdt: Any) -> None:
@@ -148,7 +154,12 @@ def _read_box(reply: Reply, reader: MarkdownReader, sdt: Any) -> None:
     properties = sdt.find(f"{_W}sdtPr")
     content = sdt.find(f"{_W}sdtContent")
     showing_placeholder = properties is not None and properties.find(f"{_W}showingPlcHdr") is not None
-    text = "" if content is None or showing_placeholder else _without_placeholder(reader.paragraphs(content))
+    if content is None or showing_placeholder:
+        text = ""
+    elif content.find(f"{_W}p") is None and content.find(f"{_W}tbl") is None:
+        text = _without_placeholder(reader.inline(content).strip())  # a box LibreOffice made inline
+    else:
+        text = _without_placeholder(reader.paragraphs(content))
     if tag == COMMENTS_TAG:
         key: tuple[str, str] | str = COMMENTS
     else:
