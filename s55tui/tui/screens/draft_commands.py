@@ -97,5 +97,17 @@ DRAFT_COMMANDS: tuple[Command, ...] = (
         "Move item down",
         "Move the current item down the report's order",
     ),
+    Command(
+        "draft.consult",
+        "consult",
+        "Consult the chief constable",
+        "Write the request for the chief constable's comments (a Word file beside the draft)",
+    ),
+    Command(
+        "draft.read-reply",
+        "read_reply",
+        "Read the chief constable's reply",
+        "Fill the chief constable's answers in from the Word file the force sent back",
+    ),
     Command("draft.close", "close_draft", "Open another draft", "Save, and go back to the drafts folder"),
 )

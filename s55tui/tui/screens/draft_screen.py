@@ -34,6 +34,7 @@ from s55tui.tui.commands import bindings, palette
 from s55tui.tui.editors.base import StepEditor
 from s55tui.tui.screens.draft_changes import ChangeRecorder
 from s55tui.tui.screens.draft_commands import DRAFT_COMMANDS
+from s55tui.tui.screens.draft_consult import Consulting
 from s55tui.tui.screens.draft_items import ItemActions
 from s55tui.tui.screens.draft_navigator import StepNavigator
 from s55tui.tui.screens.draft_saver import DraftSaver
@@ -43,7 +44,7 @@ from s55tui.tui.widgets.status_line import StatusLine
 
 # Commands that need an item open, and those that change the draft.
 _ITEM_ACTIONS = {"toggle_no_action", "remove_item", "move_item_up", "move_item_down"}
-_WRITING_ACTIONS = _ITEM_ACTIONS | {"add_item", "import_items"}
+_WRITING_ACTIONS = _ITEM_ACTIONS | {"add_item", "import_items", "consult", "read_reply"}
 
 
 class DraftScreen(Screen[None]):
@@ -64,6 +65,7 @@ class DraftScreen(Screen[None]):
         self.saver = DraftSaver(self)
         self.items = ItemActions(self)
         self.changes = ChangeRecorder(self)
+        self.consulting = Consulting(self)
 
     @property
     def draft(self) -> Draft:
@@ -206,6 +208,16 @@ class DraftScreen(Screen[None]):
     async def action_import_items(self) -> None:
         """Bring items in from the report."""
         await self.items.import_items()
+
+    @work(exclusive=True, group="items")
+    async def action_consult(self) -> None:
+        """Write the request for the chief constable's comments beside the draft."""
+        await self.consulting.write_request()
+
+    @work(exclusive=True, group="items")
+    async def action_read_reply(self) -> None:
+        """Read the chief constable's reply into the draft, after showing what it fills."""
+        await self.consulting.read_reply()
 
     @work(exclusive=True, group="lock")
     async def action_take_over(self) -> None:
