@@ -149,15 +149,21 @@ def _tag(sdt: Any) -> str:
 
 
 def _read_box(reply: Reply, reader: MarkdownReader, sdt: Any) -> None:
-    """One tagged box's answer, placeholder left out."""
+    """One tagged box's answer, placeholder left out.
+
+    The box sits alone in a table cell, and the whole cell is read: LibreOffice saves a box as
+    an inline control inside the cell's first paragraph, so paragraphs typed after it in the
+    same cell are outside the control but are the answer all the same.
+    """
     tag = _tag(sdt)
-    properties = sdt.find(f"{_W}sdtPr")
+    cell = _cell_of(sdt)
     content = sdt.find(f"{_W}sdtContent")
-    showing_placeholder = properties is not None and properties.find(f"{_W}showingPlcHdr") is not None
-    if content is None or showing_placeholder:
+    if cell is not None:
+        text = _without_placeholder(reader.paragraphs(child for child in cell if child.tag != f"{_W}tcPr"))
+    elif content is None or _showing_placeholder(sdt):
         text = ""
     elif content.find(f"{_W}p") is None and content.find(f"{_W}tbl") is None:
-        text = _without_placeholder(reader.inline(content).strip())  # a box LibreOffice made inline
+        text = _without_placeholder(reader.inline(content).strip())  # an inline box
     else:
         text = _without_placeholder(reader.paragraphs(content))
     if tag == COMMENTS_TAG:
@@ -171,9 +177,29 @@ def _read_box(reply: Reply, reader: MarkdownReader, sdt: Any) -> None:
         reply.answers.setdefault(key, "")
 
 
+def _showing_placeholder(sdt: Any) -> bool:
+    properties = sdt.find(f"{_W}sdtPr")
+    return properties is not None and properties.find(f"{_W}showingPlcHdr") is not None
+
+
+def _cell_of(sdt: Any) -> Any:
+    """The table cell the box is the only box of, if it is in one."""
+    parent = sdt.getparent()
+    while parent is not None and parent.tag != f"{_W}tc":
+        if parent.tag == f"{_W}body":
+            return None
+        parent = parent.getparent()
+    if parent is None:
+        return None
+    tagged = [box for box in parent.iter(f"{_W}sdt") if _tag(box).startswith(f"{TAG_PREFIX}:")]
+    return parent if len(tagged) == 1 else None
+
+
 def _without_placeholder(text: str) -> str:
-    lines = [block for block in text.split("\n\n") if block.strip() not in (PLACEHOLDER, "")]
-    return "\n\n".join(lines).strip()
+    """The box's text less the request's "Type the answer here.", wherever it was left (typing
+    after it without selecting it first leaves it in front of the answer)."""
+    blocks = [block.replace(PLACEHOLDER, "").strip() for block in text.split("\n\n")]
+    return "\n\n".join(block for block in blocks if block)
 
 
 def _read_headings(reply: Reply, reader: MarkdownReader, document: Any, draft: Draft) -> None:

@@ -54,7 +54,7 @@ class MarkdownReader:
 
         blocks: list[str] = []
         in_list = ""  # the Word list the last paragraph was in
-        for element in elements:
+        for element in _unwrapped(elements):
             if element.tag == f"{_W}tbl":
                 for cell_p in element.iter(f"{_W}p"):
                     text = self.inline(cell_p)
@@ -109,6 +109,17 @@ class MarkdownReader:
                 yield _Span(" ", bold, italic, link)
             elif part.tag in (f"{_W}br", f"{_W}cr"):
                 yield _Span("\n", bold, italic, link)
+
+
+def _unwrapped(elements: Iterable[Any]) -> Iterable[Any]:
+    """Block-level content controls replaced by what they hold, so their paragraphs are read."""
+    for element in elements:
+        if element.tag == f"{_W}sdt":
+            content = element.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _unwrapped(content)
+        else:
+            yield element
 
 
 def _join(spans: list[_Span]) -> str:

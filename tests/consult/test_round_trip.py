@@ -230,3 +230,53 @@ def test_a_reply_saved_by_libreoffice_reads_back_the_same(tmp_path: Path) -> Non
     assert draft.items[1].cc_response == "We already publish them monthly."  # kept, and SAME in the reply
     with pytest.raises(ReplyError, match="no answers in it"):  # read twice: nothing new the second time
         read_reply(out / "filled.docx", draft)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_request_saved_by_libreoffice_then_filled_keeps_the_paragraphs_typed_in_the_box(
+    tmp_path: Path,
+) -> None:
+    request = _request(tmp_path)
+    saved = _through_libreoffice(request, tmp_path)
+    document = Document(str(saved))
+    cell = _cell_holding(document, "s55tui:recommendation:1")
+    first = cell.paragraphs[0]
+    first.add_run("We accept this.")  # typed after the placeholder, left in front of it
+    more = cell.add_paragraph()
+    more.add_run("Training").bold = True
+    more.add_run(" starts in May.")
+    document.save(str(saved))
+    draft = _draft()
+    apply(draft, plan(draft, read_reply(saved, draft)), date(2025, 4, 2))
+    assert draft.items[0].cc_response == "We accept this.\n\n**Training** starts in May."
+    assert draft.items[3].cc_response == ""  # its box still holds only the placeholder
+
+
+def _through_libreoffice(path: Path, tmp_path: Path) -> Path:
+    """``path`` opened and saved again as .docx by LibreOffice."""
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return out / path.name
+
+
+def _cell_holding(document, tag: str):  # type: ignore[no-untyped-def]
+    """The table cell whose box is titled or tagged ``tag``."""
+    for table in document.tables:
+        cell = table.cell(0, 0)
+        if f'w:val="{tag}"' in cell._tc.xml:
+            return cell
+    raise AssertionError(f"no box {tag}")
