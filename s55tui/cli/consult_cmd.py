@@ -96,7 +96,10 @@ def _write(options: argparse.Namespace, draft: Draft, today: date) -> int:
     target = options.output or request_path(options.draft)
     if target.suffix.lower() != ".docx":
         raise ConsultError(f"{target}: the request is a Word file; give a name ending .docx")
-    data = build_request(draft, reply_by(draft))
+    from s55tui.profile import load_profile
+
+    profile = load_profile(options.profile)  # the office's letterhead, as its exports use
+    data = build_request(draft, reply_by(draft), profile.letterhead)
     if options.dry_run:
         print(f"Would write {target} ({len(consulted_items(draft))} items) and record it as sent today.")
         return 0

@@ -55,7 +55,8 @@ class Consulting:
         if consultation.reply_by is None and draft.report.published is not None:
             consultation.reply_by = default_reply_by(draft.report.published)
         try:
-            write_bytes_atomic(target, build_request(draft, reply_by(draft)))
+            request = build_request(draft, reply_by(draft), screen.profile.letterhead)
+            write_bytes_atomic(target, request)
         except (S55Error, OSError) as error:
             screen.notify(str(error), title="The request was not written", severity="error")
             return
