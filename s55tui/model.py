@@ -63,6 +63,7 @@ class Response:
     pcc_reply: str = ""
     signed_by: str = ""
     signed_on: date | None = None
+    published: date | None = None  # the day the response was published: progress is tracked from it
 
 
 @dataclass
@@ -77,6 +78,16 @@ class Consultation:
     invited: date | None = None
     reply_by: date | None = None
     received: date | None = None
+
+
+@dataclass
+class Update:
+    """One progress update on an item after publication: appended, never overwritten."""
+
+    on: date | None = None
+    status: str = "in-progress"
+    text: str = ""
+    evidence: list[str] = field(default_factory=list)  # links or file names
 
 
 @dataclass
@@ -98,6 +109,7 @@ class Item:
     pcc_response: str = ""
     status: str = "open"
     due: date | None = None  # the deadline the report's own text sets ("By 31 March 2024")
+    updates: list[Update] = field(default_factory=list)  # progress after publication, oldest first
     origin: int | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -120,6 +132,20 @@ class Item:
     def owes_pcc(self) -> bool:
         """Whether the commissioner must answer this item (national items need a position)."""
         return bool({"pccs", "all", "national"} & set(self.to))
+
+    @property
+    def latest_update(self) -> Update | None:
+        """The most recent progress update (the later date; on the same day, the one added last)."""
+        if not self.updates:
+            return None
+        order = sorted(enumerate(self.updates), key=lambda pair: (pair[1].on or date.min, pair[0]))
+        return order[-1][1]
+
+    @property
+    def current_status(self) -> str:
+        """The item's status: its latest update's, else the one the draft gives it."""
+        latest = self.latest_update
+        return latest.status if latest is not None else self.status
 
     @property
     def no_local_action(self) -> bool:

@@ -36,7 +36,20 @@ STATUSES: dict[str, str] = {
     "complete": "Complete",
     "superseded": "Superseded",
     "no-local-action": "No local action",
+    "no-further-action": "No further action",
 }
+
+# The status a progress update gives its item, each with the words the inspectorate's own
+# monitoring of recommendations uses for it, shown beside ours wherever a status is chosen.
+UPDATE_STATUSES: dict[str, str] = {
+    "open": "Open (HMICFRS: not started)",
+    "in-progress": "In progress (HMICFRS: in progress)",
+    "complete": "Complete (HMICFRS: complete)",
+    "no-further-action": "No further action (HMICFRS: no further action required)",
+    "superseded": "Superseded (HMICFRS: superseded)",
+}
+# Statuses after which nothing more is asked of the force: the item is closed.
+CLOSED_STATUSES = frozenset({"complete", "no-further-action", "superseded"})
 
 # The office-use checklist every new draft starts with unless the office profile says
 # otherwise: Norfolk's four boxes plus the copy to the Home Secretary that s.55(6) requires.

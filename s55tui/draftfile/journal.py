@@ -33,7 +33,7 @@ from typing import Any
 from s55tui.draftfile.atomic import write_bytes_atomic
 from s55tui.draftfile.names import beside
 from s55tui.errors import DraftError
-from s55tui.model import ChecklistEntry, Draft, Item
+from s55tui.model import ChecklistEntry, Draft, Item, Update
 
 JOURNAL_FORMAT = 1
 _SECTIONS = ("report", "office", "response", "consultation")
@@ -49,7 +49,13 @@ def journal_path(path: Path) -> Path:
 
 
 def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else list(value) if isinstance(value, list) else value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
 
 
 def _fields(obj: Any) -> list[str]:
@@ -235,4 +241,14 @@ def _value_for(cls: type, name: str, value: Any) -> Any:
         return date.fromisoformat(value)
     if cls in (Item, ChecklistEntry) and name == "to":
         return [str(v) for v in value]
+    if cls is Item and name == "updates":
+        return [
+            Update(
+                on=date.fromisoformat(u["on"]) if u.get("on") else None,
+                status=str(u.get("status", "in-progress")),
+                text=str(u.get("text", "")),
+                evidence=[str(e) for e in u.get("evidence", [])],
+            )
+            for u in value
+        ]
     return value

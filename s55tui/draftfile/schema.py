@@ -12,8 +12,9 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
+from s55tui.model import Update
 from s55tui.textclean import clean_text
-from s55tui.vocab import ADDRESSEES, ITEM_KINDS, REPORT_TYPES, STATUSES, expected
+from s55tui.vocab import ADDRESSEES, ITEM_KINDS, REPORT_TYPES, STATUSES, UPDATE_STATUSES, expected
 
 
 class FieldError(ValueError):
@@ -127,6 +128,32 @@ def addressees(value: Any, path: str) -> list[str]:
     return out
 
 
+def evidence(value: Any, path: str) -> list[str]:
+    """Links or file names: a list of texts, or one text read as a list of one."""
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        example = '["https://...", "minutes.pdf"]'
+        raise FieldError(path, f"expected a list like {example}, found {describe(value)}")
+    return [clean_text(v).strip() for v in values if v.strip()]
+
+
+def updates(value: Any, path: str) -> list[Update]:
+    """An item's progress updates, ``[[items.updates]]`` tables, numbered from 1 in messages."""
+    if not isinstance(value, list):
+        raise FieldError(path, f"expected [[items.updates]] tables, found {describe(value)}")
+    out = []
+    for index, table in enumerate(value, start=1):
+        where = f"{path}[{index}]"
+        if isinstance(table, Update):  # the writer checks the model's own values this way
+            table = {"on": table.on, "status": table.status, "text": table.text, "evidence": table.evidence}
+            table = {k: v for k, v in table.items() if v is not None}
+        if not isinstance(table, dict):
+            raise FieldError(where, f"expected a [[items.updates]] table, found {describe(table)}")
+        values = {key: UPDATE[key](table[key], f"{where}.{key}") for key in UPDATE if key in table}
+        out.append(Update(**values))
+    return out
+
+
 # key -> converter, in the order the writer lays them out for a new draft.
 REPORT: dict[str, Converter] = {
     "title": text,
@@ -152,6 +179,7 @@ RESPONSE: dict[str, Converter] = {
     "pcc_reply": text,
     "signed_by": text,
     "signed_on": local_date,
+    "published": local_date,
 }
 ITEM: dict[str, Converter] = {
     "kind": choice(ITEM_KINDS, "kind"),
@@ -164,8 +192,15 @@ ITEM: dict[str, Converter] = {
     "pcc_response": text,
     "status": choice(STATUSES, "status"),
     "due": local_date,
+    "updates": updates,
 }
 CHECKLIST: dict[str, Converter] = {"label": text, "done": boolean, "on": local_date}
+UPDATE: dict[str, Converter] = {
+    "on": local_date,
+    "status": choice(UPDATE_STATUSES, "update status"),
+    "text": text,
+    "evidence": evidence,
+}
 CONSULTATION: dict[str, Converter] = {
     "sent_to": text,
     "invited": local_date,
@@ -187,6 +222,8 @@ RICH = frozenset(
         "pcc_response",
     }
 )
+# Lists of tables inside a table: written by the writer as arrays of tables, appended to.
+NESTED = {"updates": UPDATE}
 
 SECTIONS: dict[str, dict[str, Converter]] = {
     "report": REPORT,

@@ -174,8 +174,55 @@ def _put_fields(table: Any, obj: Any, spec: dict[str, schema.Converter], fresh: 
                 value = convert(value, f"{where}.{key}")  # write exactly what reading it back will give
             except FieldError as error:
                 raise DraftError(f"cannot save: {error}") from None
+        if key in schema.NESTED:
+            _put_nested(table, key, value, schema.NESTED[key], f"{where}.{key}")
+            continue
         quiet = not value and key in _QUIET_WHEN_EMPTY
         _put(table, key, value, fresh and not quiet, defaults.get(key))
+
+
+def _put_nested(
+    table: Any, key: str, objects: list[Any], spec: dict[str, schema.Converter], where: str
+) -> None:
+    """An item's ``[[items.updates]]``: each table the file has is kept (with its comments) and
+    given its object's values; new objects are appended as new tables; none at all, no key."""
+    import tomlkit
+
+    existing = table.get(key)
+    old_tables = list(existing) if existing is not None else []
+    if not objects:
+        if existing is not None:
+            del table[key]
+        return
+    if len(old_tables) == len(objects) and all(
+        _same_values(old, obj, spec) for old, obj in zip(old_tables, objects, strict=True)
+    ):
+        return
+    array = tomlkit.aot()
+    for number, obj in enumerate(objects, start=1):
+        if number <= len(old_tables):
+            sub = old_tables[number - 1]
+            _put_fields(sub, obj, spec, False, f"{where}[{number}]")
+        else:
+            sub = tomlkit.table()
+            _put_fields(sub, obj, spec, True, f"{where}[{number}]")
+        _trim_trailing_blank_lines(sub)
+        array.append(sub)
+    table[key] = array
+    array[-1].add(tomlkit.nl())  # one blank line after the last, before the next item
+
+
+def _same_values(table: Any, obj: Any, spec: dict[str, schema.Converter]) -> bool:
+    """Whether ``table`` already holds every value of ``obj`` (nothing to rewrite)."""
+    for key in spec:
+        value = getattr(obj, key)
+        old = table.get(key)
+        current = old.unwrap() if hasattr(old, "unwrap") else old
+        if value in (None, "", []) and current is None:
+            continue
+        if current != value:
+            return False
+    return True
 
 
 def _put(table: Any, key: str, value: Any, write_new: bool, default: Any = None) -> None:
@@ -226,7 +273,8 @@ def _put_array(
             table, fresh = old_tables[origin], False
         else:
             table, fresh = tomlkit.table(), True
-        values = tuple(getattr(obj, key) for key in spec)
+        # a copy, not the lists themselves: an update appended to an item changes its list in place
+        values = tuple(_snapshot(getattr(obj, key)) for key in spec)
         before = written.get(id(table))
         if before is None or before[0] is not table or before[1] != values:
             _put_fields(table, obj, spec, fresh, f"{name}[{number}]")
@@ -247,6 +295,17 @@ def _put_array(
         array.append(table)
     doc[name] = array
     tables[-1].add(tomlkit.nl())  # tomlkit separates the tables; the last needs its own blank line
+
+
+def _snapshot(value: Any) -> Any:
+    """A value as it is now, for comparing at the next save: lists (of addressees, of updates)
+    are copied, as they may be changed in place; everything else is immutable already."""
+    if isinstance(value, list):
+        return tuple(
+            dataclasses.astuple(v) if dataclasses.is_dataclass(v) and not isinstance(v, type) else v
+            for v in value
+        )
+    return value
 
 
 def _as_block_table(table: Any) -> Any:
