@@ -31,7 +31,7 @@ HEADER = (
     "like 2020-12-17, without quotes; long text is Markdown between triple quotes."
 )
 # Keys left out of a new item while empty, so a fresh file is not cluttered with them.
-_QUIET_WHEN_EMPTY = {"intro", "notes", "sent_to"}
+_QUIET_WHEN_EMPTY = {"intro", "notes", "sent_to", "evidence"}
 
 
 def dumps_draft(draft: Draft) -> str:

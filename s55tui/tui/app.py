@@ -181,7 +181,7 @@ class S55App(App[None]):
 
         self.push_screen(DraftsScreen(self.drafts_dir, self.profile, self.today or date.today()))
 
-    def open_draft(self, draft: Path | DraftSession) -> bool:
+    def open_draft(self, draft: Path | DraftSession, item: int | None = None) -> bool:
         """Open one draft (a path, or a session already read) on the draft screen.
 
         A file that cannot be read is explained in a notification instead.
@@ -197,12 +197,12 @@ class S55App(App[None]):
                 self.notify(str(error), title="Cannot open", severity="error", timeout=15)
                 return False
         session.acquire_lock()
-        self.push_screen(DraftScreen(session, self.profile, self.today))
+        self.push_screen(DraftScreen(session, self.profile, self.today, item=item))
         return True
 
     def on_drafts_screen_open_draft(self, message) -> None:
-        """The drafts list asked to open a draft."""
-        self.open_draft(message.path)
+        """The drafts list (or its tracker) asked to open a draft, perhaps at one item."""
+        self.open_draft(message.path, message.item)
 
     # -- commands ----------------------------------------------------------------------------
     def action_help(self) -> None:

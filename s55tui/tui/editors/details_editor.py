@@ -54,6 +54,11 @@ _LAYOUT: dict[str, tuple[str, str, str]] = {
     "response-version": ("response", "version", "Version of this response (optional)"),
     "response-signed_by": ("response", "signed_by", "Signed by"),
     "response-signed_on": ("response", "signed_on", "Signed on (2021-02-09 or 9/2/2021)"),
+    "response-published": (
+        "response",
+        "published",
+        "Response published on (progress on each item is tracked from it; blank until then)",
+    ),
 }
 _HEADINGS = {"report-title": "The report", "office-force": "Your office", "response-version": "Signature"}
 

@@ -8,11 +8,13 @@ required when the item's addressees owe them, then notes and the office's own le
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Checkbox, Label, Select, Static
 
 from s55tui.model import Draft, Item
@@ -20,7 +22,7 @@ from s55tui.progress import owed_fields
 from s55tui.tui.editors.base import CHOICE, DATE, LINE, TEXT, StepEditor, error_label, field_label
 from s55tui.tui.widgets.line_input import LineInput
 from s55tui.tui.widgets.response_area import ResponseArea
-from s55tui.vocab import ADDRESSEES, ITEM_KINDS, STATUSES
+from s55tui.vocab import ADDRESSEES, ITEM_KINDS, STATUSES, UPDATE_STATUSES
 
 TO_LABELS = {
     "chief-constables": "Chief constables",
@@ -100,6 +102,8 @@ class ItemEditor(StepEditor):
         yield ResponseArea(id="f-cc_response", placeholder="Paste or type the chief constable's response")
         yield field_label("Commissioner's response", required=True, id="l-pcc_response")
         yield ResponseArea(id="f-pcc_response", placeholder="The commissioner's response or position")
+        yield field_label("Progress since publication, newest first (f2 adds an update)", id="l-updates")
+        yield Static("", id="item-updates", classes="hint")
         yield field_label("Notes printed with the item (optional)")
         yield ResponseArea(id="f-notes")
         yield field_label("Your own words printed just before the item (optional)")
@@ -127,7 +131,27 @@ class ItemEditor(StepEditor):
         for key in TO_LABELS:
             box = self.query_one(f"#to-{key}", Checkbox)
             box.value = key in item.to
+        self._show_updates(item)
         self.refresh_marks()
+
+    def _show_updates(self, item: Item) -> None:
+        """The item's progress updates, newest first; shown once there are any or the response
+        is published (before that there is no progress to report)."""
+        shown = bool(item.updates) or self.draft.response.published is not None
+        for widget in self.query("#l-updates, #item-updates"):
+            widget.display = shown
+        lines = []
+        for update in reversed(sorted(item.updates, key=lambda u: u.on or date.min)):
+            when = f"{update.on.day} {update.on:%b %Y}" if update.on else "no date"
+            line = (
+                f"{when} · {UPDATE_STATUSES.get(update.status, update.status).split(' (')[0]}: {update.text}"
+            )
+            if update.evidence:
+                line += f" (evidence: {'; '.join(update.evidence)})"
+            lines.append(line)
+        self.query_one("#item-updates", Static).update(
+            Content("\n".join(lines) or "No updates yet: press f2 to add the first.")
+        )
 
     def focus_first(self) -> bool:
         """Land on the first response still owed, else the chief constable's response."""

@@ -98,6 +98,14 @@ DRAFT_COMMANDS: tuple[Command, ...] = (
         "Move the current item down the report's order",
     ),
     Command(
+        "draft.add-update",
+        "add_update",
+        "Add progress update",
+        "Add a progress update to the item (date, status, what was done): after publication",
+        "f2",
+        "Update",
+    ),
+    Command(
         "draft.consult",
         "consult",
         "Consult the chief constable",

@@ -89,6 +89,28 @@ class ItemActions:
         if now_no_action:
             self.screen.notify("Marked no local action: give the reason in the commissioner's response.")
 
+    async def add_update(self) -> None:
+        """Ask for a progress update on the current item and append it to its history."""
+        from datetime import date
+
+        from s55tui.tui.dialogs.update_dialog import UpdateDialog
+
+        index = self.current()
+        if index is None or not self._writable():
+            return
+        self.screen.flush_editor()
+        item = self.session.draft.items[index]
+        update = await self.screen.app.push_screen_wait(UpdateDialog(item, self.screen.today or date.today()))
+        if update is None:
+            return
+        item.updates.append(update)
+        item.status = item.current_status  # the latest update's, which the file's status then says too
+        # the outline's mark and the status line's count change with the status: rebuild, and
+        # open the item again (found by identity: nothing moved, but never guess by place)
+        at = next(i for i, candidate in enumerate(self.session.draft.items) if candidate is item)
+        self.screen.changes.structure_changed(Step("item", at))
+        self.screen.notify(f"Update added to {item.label}.", timeout=4)
+
     async def import_items(self) -> None:
         """Bring items in from the report's text (a paste or a file) and merge them."""
         from s55tui.importer.merge import merge, summary

@@ -43,7 +43,7 @@ from s55tui.tui.widgets.outline import Outline
 from s55tui.tui.widgets.status_line import StatusLine
 
 # Commands that need an item open, and those that change the draft.
-_ITEM_ACTIONS = {"toggle_no_action", "remove_item", "move_item_up", "move_item_down"}
+_ITEM_ACTIONS = {"toggle_no_action", "remove_item", "move_item_up", "move_item_down", "add_update"}
 _WRITING_ACTIONS = _ITEM_ACTIONS | {"add_item", "import_items", "consult", "read_reply"}
 
 
@@ -56,7 +56,10 @@ class DraftScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(DRAFT_COMMANDS)
     COMMANDS_LIST = DRAFT_COMMANDS
 
-    def __init__(self, session: DraftSession, profile: Profile, today: date | None = None) -> None:
+    def __init__(
+        self, session: DraftSession, profile: Profile, today: date | None = None, *, item: int | None = None
+    ) -> None:
+        """``item`` opens the draft at that item (from the tracker), else at its first step."""
         super().__init__()
         self.session = session
         self.profile = profile
@@ -66,6 +69,8 @@ class DraftScreen(Screen[None]):
         self.items = ItemActions(self)
         self.changes = ChangeRecorder(self)
         self.consulting = Consulting(self)
+        if item is not None and 0 <= item < len(session.draft.items):
+            self.nav.step = Step("item", item)
 
     @property
     def draft(self) -> Draft:
@@ -208,6 +213,11 @@ class DraftScreen(Screen[None]):
     async def action_import_items(self) -> None:
         """Bring items in from the report."""
         await self.items.import_items()
+
+    @work(exclusive=True, group="items")
+    async def action_add_update(self) -> None:
+        """Add a progress update to the current item."""
+        await self.items.add_update()
 
     @work(exclusive=True, group="items")
     async def action_consult(self) -> None:

@@ -33,4 +33,12 @@ DRAFTS_COMMANDS: tuple[Command, ...] = (
     Command(
         "drafts.refresh", "refresh_drafts", "Refresh drafts", "Read the drafts folder again", "r", "Refresh"
     ),
+    Command(
+        "drafts.tracker",
+        "show_tracker",
+        "Tracker",
+        "Every item of every draft here, most urgent first (Enter opens the draft at the item)",
+        "t",
+        "Tracker",
+    ),
 )

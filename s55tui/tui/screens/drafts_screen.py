@@ -47,9 +47,10 @@ class DraftsScreen(Screen[None]):
     class OpenDraft(Message):
         """The officer chose a draft to work on; the app should open ``path``."""
 
-        def __init__(self, path: Path) -> None:
+        def __init__(self, path: Path, item: int | None = None) -> None:
             super().__init__()
             self.path = path
+            self.item = item
 
     def __init__(self, folder: Path, profile: Profile, today: date) -> None:
         """``today`` is passed in (not read from the clock) so tests can fix the days left."""
@@ -213,6 +214,12 @@ class DraftsScreen(Screen[None]):
         self.notify(f"Copied {row.name} to {copy.name}", title="Duplicated")
         self._select_after_scan = copy
         self.action_refresh_drafts()
+
+    def action_show_tracker(self) -> None:
+        """Every item of every draft in the folder, most urgent first."""
+        from s55tui.tui.screens.tracker_screen import TrackerScreen
+
+        self.app.push_screen(TrackerScreen(self.folder, self.today))
 
     @work(exclusive=True, group="drafts-dialog")
     async def action_archive_draft(self) -> None:

@@ -1,6 +1,7 @@
 """The outline of a draft's steps, each with a mark saying how far it has got.
 
-Marks: ``✓`` done, ``◐`` partly answered, ``○`` still owed, ``·`` for the review step. The
+Marks: ``✓`` done, ``◐`` partly answered, ``○`` still owed, ``■`` closed after publication
+(complete, no further action, superseded), ``·`` for the review step. The
 outline is a list the officer can move through with the arrow keys; Enter opens a step.
 Items can be added, removed and moved from here (keys in the footer when it has focus).
 """
@@ -19,14 +20,23 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from s55tui.model import Draft
 from s55tui.progress import ANSWERED, PARTLY, item_state
 from s55tui.tui.steps import FIXED_AFTER, FIXED_BEFORE, REVIEW, Step, all_steps, step_done, title_of
+from s55tui.vocab import CLOSED_STATUSES
 
-_MARKS = {ANSWERED: ("✓", "green"), PARTLY: ("◐", "yellow"), "owed": ("○", "red"), "none": ("·", "dim")}
+_MARKS = {
+    ANSWERED: ("✓", "green"),
+    PARTLY: ("◐", "yellow"),
+    "owed": ("○", "red"),
+    "none": ("·", "dim"),
+    "closed": ("■", "blue"),
+}
 
 
 def _mark(step: Step, draft: Draft) -> str:
     if step.kind == REVIEW:
         return "none"
     if step.kind == "item":
+        if draft.items[step.index].current_status in CLOSED_STATUSES:
+            return "closed"
         state = item_state(draft.items[step.index])
         return state if state != "unanswered" else "owed"
     return ANSWERED if step_done(step, draft) else "owed"

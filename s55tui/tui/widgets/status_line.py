@@ -26,6 +26,7 @@ from s55tui.consultation import consultation_state
 from s55tui.deadline import last_day, long_date
 from s55tui.model import Draft
 from s55tui.progress import Progress, progress
+from s55tui.vocab import CLOSED_STATUSES
 
 
 def deadline_forms(draft: Draft, today: date | None = None) -> tuple[str, ...]:
@@ -88,6 +89,14 @@ def deadline_markup(draft: Draft, today: date | None = None) -> str:
     return deadline_forms(draft, today)[0]
 
 
+def open_items(draft: Draft) -> tuple[int, int] | None:
+    """Once the response is published: how many items are not yet closed, of how many."""
+    if draft.response.published is None:
+        return None
+    still = sum(1 for item in draft.items if item.current_status not in CLOSED_STATUSES | {"no-local-action"})
+    return still, len(draft.items)
+
+
 class FittingLabel(Label):
     """A one-line label showing the longest of its forms that fits its width.
 
@@ -145,6 +154,7 @@ class StatusLine(Horizontal):
     deadline: reactive[tuple[str, ...]] = reactive((), init=False)
     done: reactive[Progress | None] = reactive(None, init=False)
     save_state: reactive[SaveState] = reactive(lambda: SaveState(), init=False)
+    open_items: reactive[tuple[int, int] | None] = reactive(None, init=False)
 
     def compose(self) -> ComposeResult:
         yield FittingLabel("", id="deadline")
@@ -156,6 +166,7 @@ class StatusLine(Horizontal):
         """Show the deadline and the progress of ``draft``; ``done`` is the progress when the
         caller knows it, sparing a sum over every item."""
         self.deadline = deadline_forms(draft, today)
+        self.open_items = open_items(draft)
         self.done = progress(draft) if done is None else done
 
     def show_save_state(self, words: str, *, failed: bool = False, dirty: bool = False) -> None:
@@ -168,7 +179,19 @@ class StatusLine(Horizontal):
     def watch_done(self, done: Progress | None) -> None:
         if done is not None:
             self.query_one("#progress", ProgressBar).update(total=max(done.owed, 1), progress=done.written)
-            self.query_one("#progress-words", Label).update(f"{done.text} written")
+            self._progress_words()
+
+    def watch_open_items(self, counts: tuple[int, int] | None) -> None:
+        self._progress_words()
+
+    def _progress_words(self) -> None:
+        """Responses written while drafting; once published, the items still open."""
+        found = self.query("#progress-words")
+        if not found or self.done is None:
+            return
+        counts = self.open_items
+        words = f"{self.done.text} written" if counts is None else f"{counts[0]} of {counts[1]} open"
+        found.first(Label).update(words)
 
     def watch_save_state(self, before: SaveState, state: SaveState) -> None:
         found = self.query("#save-state")
