@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from s55tui.deadline import last_day, long_date
-from s55tui.model import ChecklistEntry, Draft, Item
+from s55tui.model import ChecklistEntry, Draft, Item, Update
 from s55tui.render.mdtext import Rich, prepare_rich
 from s55tui.textclean import clean_line
 from s55tui.vocab import HOME_SECRETARY, ITEM_KINDS, REPORT_TYPES, STATUSES
@@ -92,6 +92,20 @@ class ResponseView:
     signed_on: date | None
     signed_on_long: str
     signed_month: str
+    published: date | None = None  # the day the response was published
+    published_long: str = ""
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    """One progress update on an item; ``text`` is rich."""
+
+    on: date | None
+    on_long: str
+    status: str
+    status_label: str
+    text: Rich
+    evidence: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -115,6 +129,10 @@ class ItemView:
     pcc_response_names_item: bool
     status: str
     status_label: str
+    updates: tuple[UpdateView, ...] = ()  # oldest first
+    current_status: str = ""  # the latest update's status, else ``status``
+    current_status_label: str = ""
+    last_update_long: str = ""  # the latest update's date, in words
 
 
 @dataclass(frozen=True)
@@ -247,6 +265,8 @@ def _response(draft: Draft) -> ResponseView:
         signed_on=signed,
         signed_on_long=long_date(signed) if signed else "",
         signed_month=f"{signed:%B %Y}" if signed else "",
+        published=response.published,
+        published_long=long_date(response.published) if response.published else "",
     )
 
 
@@ -285,6 +305,21 @@ def _item(item: Item, report_type: str) -> ItemView:
         pcc_response_names_item=_names(item.pcc_response, item),
         status=item.status,
         status_label=STATUSES.get(item.status, item.status),
+        updates=tuple(_update(update) for update in sorted(item.updates, key=lambda u: u.on or date.min)),
+        current_status=item.current_status,
+        current_status_label=STATUSES.get(item.current_status, item.current_status),
+        last_update_long=long_date(latest.on) if (latest := item.latest_update) and latest.on else "",
+    )
+
+
+def _update(update: Update) -> UpdateView:
+    return UpdateView(
+        on=update.on,
+        on_long=long_date(update.on) if update.on else "",
+        status=update.status,
+        status_label=STATUSES.get(update.status, update.status),
+        text=prepare_rich(update.text),
+        evidence=tuple(clean_line(e) for e in update.evidence),
     )
 
 

@@ -185,6 +185,7 @@ _VIEWS = {
     "ResponseView": "response",
     "ItemView": "an item",
     "CheckView": "a checklist entry",
+    "UpdateView": "an update",
 }
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
 
