@@ -16,7 +16,7 @@ from s55tui import __version__
 from s55tui.errors import S55Error
 from s55tui.vocab import REPORT_TYPES
 
-COMMANDS = ("check", "new", "open", "import", "export", "templates", "consult", "tracker")
+COMMANDS = ("check", "new", "open", "import", "export", "templates", "consult", "tracker", "update")
 EXIT_INVALID = 2
 OPTIONS_WITH_VALUE = ("--profile", "--drafts", "--today")
 
@@ -150,10 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--yes", "-y", action="store_true", help="add to the draft without asking")
     importer.set_defaults(run=import_cmd.run)
 
-    from s55tui.cli import consult_cmd, export_cmd, templates_cmd, tracker_cmd
+    from s55tui.cli import consult_cmd, export_cmd, templates_cmd, tracker_cmd, update_cmd
 
     export_cmd.add_parser(commands)
     templates_cmd.add_parser(commands)
     consult_cmd.add_parser(commands)
     tracker_cmd.add_parser(commands)
+    update_cmd.add_parser(commands)
     return parser

@@ -250,7 +250,7 @@ def test_a_mistyped_command_is_named(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["chek", "drafts/x.toml"]) == 2
     assert (
         capsys.readouterr().err == "s55tui: chek: no such command or draft file "
-        "(commands: check, new, open, import, export, templates, consult, tracker)\n"
+        "(commands: check, new, open, import, export, templates, consult, tracker, update)\n"
     )
 
 
