@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import math
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,8 @@ COLUMNS = (
     "RAG",
 )
 # Spreadsheet column widths, in characters.
-_WIDTHS = (48, 12, 26, 28, 12, 18, 60, 12, 10, 8)
+_WIDTHS = (40, 12, 24, 22, 12, 16, 44, 12, 10, 8)
+_WRAPPED = (1, 4, 7)  # the columns whose text wraps: report, addressees, last update
 _FILLS = {RED: "F8D7DA", AMBER: "FFE8B3", GREEN: "D4EDDA", CLOSED: "E2E3E5"}
 FORMATS = ("table", "csv", "xlsx", "md", "html")
 
@@ -130,7 +132,15 @@ def as_xlsx(rows: list[TrackerRow], today: date) -> bytes:
         for cell in sheet[letter][1:]:
             if isinstance(cell.value, date):
                 cell.number_format = "d mmm yyyy"
-            cell.alignment = Alignment(vertical="top", wrap_text=number in (1, 7))
+            cell.alignment = Alignment(vertical="top", wrap_text=number in _WRAPPED)
+    for index in range(2, sheet.max_row + 1):
+        # Heights set here: a spreadsheet program does not always grow a row for wrapped text
+        # it did not write itself (LibreOffice drew the lines over the next row).
+        lines = max(
+            math.ceil(len(str(sheet.cell(row=index, column=column).value or "")) / (_WIDTHS[column - 1] - 2))
+            for column in _WRAPPED
+        )
+        sheet.row_dimensions[index].height = 15 * max(1, min(lines, 8))
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
     sheet.print_title_rows = "1:1"
