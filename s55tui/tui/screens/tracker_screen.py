@@ -22,6 +22,19 @@ from s55tui.tracker import AMBER, CLOSED, GREEN, RED, TrackerRow, tracker_rows
 from s55tui.tracker_formats import texts
 
 _COLUMNS = ("RAG", "Report", "Item", "Due", "Status", "Updated", "Days open")
+_WIDTHS = {"RAG": 6, "Item": 22, "Due": 11, "Status": 12, "Updated": 11, "Days open": 9}
+_ALL = (
+    "Report",
+    "Published",
+    "Item",
+    "Addressed to",
+    "Due",
+    "Status",
+    "Last update",
+    "Updated",
+    "Days open",
+    "RAG",
+)
 _STYLES = {RED: "bold red", AMBER: "yellow", GREEN: "green", CLOSED: "dim"}
 
 
@@ -66,38 +79,41 @@ class TrackerScreen(Screen[None]):
 
     def _show(self, rows: list[TrackerRow]) -> None:
         self.rows = rows
+        self._fill()
+        self.query_one(DataTable).focus()
+        self._detail()
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self._fill()
+
+    def _fill(self) -> None:
+        """The table at the screen's width: on a narrow terminal only what says what is urgent;
+        the report's title takes the room the other columns leave."""
         table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        width = self.size.width
+        columns = _COLUMNS if width >= 100 else ("RAG", "Report", "Item", "Due", "Status")
+        fixed = {name: size for name, size in _WIDTHS.items() if name in columns}
+        report_width = max(16, width - sum(fixed.values()) - 2 * len(columns) - 2)
         table.clear(columns=True)
-        for name in _COLUMNS:
-            table.add_column(name, key=name)
-        for number, row in enumerate(rows):
-            cells = dict(
-                zip(
-                    (
-                        "Report",
-                        "Published",
-                        "Item",
-                        "Addressed to",
-                        "Due",
-                        "Status",
-                        "Last update",
-                        "Updated",
-                        "Days open",
-                        "RAG",
-                    ),
-                    texts(row),
-                    strict=True,
-                )
-            )
+        for name in columns:
+            table.add_column(name, key=name, width=report_width if name == "Report" else fixed[name])
+        for number, row in enumerate(self.rows):
+            cells = dict(zip(_ALL, texts(row), strict=True))
             if row.error:
                 cells.update({"RAG": "Error", "Item": "cannot read", "Report": row.error, "Status": ""})
             style = "red" if row.error else _STYLES.get(row.rag, "")
+            widths = {**fixed, "Report": report_width}
             table.add_row(
-                *(Text(_cut(cells[name], 44), style=style if name == "RAG" else "") for name in _COLUMNS),
+                *(
+                    Text(_cut(cells[name], widths[name]), style=style if name == "RAG" else "")
+                    for name in columns
+                ),
                 key=str(number),
             )
-        table.focus()
-        self._detail()
+        if cursor is not None and 0 <= cursor < len(self.rows):
+            table.move_cursor(row=cursor)
 
     @on(DataTable.RowHighlighted)
     def _detail(self) -> None:
