@@ -42,10 +42,10 @@ class ReplyDialog(ModalScreen[Plan | None]):
     ReplyDialog { align: center middle; }
     ReplyDialog > #reply-box {
         width: 100; max-width: 100%; height: auto; max-height: 100%;
-        padding: 1 2; border: thick $primary; background: $surface;
+        padding: 0 2; border: thick $primary; background: $surface;
     }
-    ReplyDialog #reply-answers { height: auto; max-height: 16; margin-top: 1; }
-    ReplyDialog #reply-status { margin-top: 1; }
+    ReplyDialog #reply-answers { height: auto; max-height: 12; margin-top: 1; }
+    ReplyDialog #reply-status { margin-top: 1; width: 100%; }
     ReplyDialog #reply-status.-error { color: $error; }
     ReplyDialog #reply-unplaced { margin-top: 1; color: $warning; }
     ReplyDialog #reply-buttons { height: auto; align-horizontal: right; margin-top: 1; }
@@ -85,8 +85,11 @@ class ReplyDialog(ModalScreen[Plan | None]):
     def _read(self, event: Input.Submitted) -> None:
         status = self.query_one("#reply-status", Label)
         answers = self.query_one(SelectionList)
+        typed = event.value.strip()
         try:
-            reply = read_reply(Path(event.value.strip()).expanduser(), self.draft)
+            if not typed:
+                raise S55Error("Type the path of the Word file the force sent back, then press enter.")
+            reply = read_reply(Path(typed).expanduser(), self.draft)
         except S55Error as error:
             self.plan = None
             status.update(Content(str(error)))

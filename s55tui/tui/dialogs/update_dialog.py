@@ -30,14 +30,15 @@ class UpdateDialog(ModalScreen[Update | None]):
     UpdateDialog { align: center middle; }
     UpdateDialog > #update-box {
         width: 90; max-width: 100%; height: auto; max-height: 100%;
-        padding: 1 2; border: thick $primary; background: $surface;
+        padding: 0 2; border: thick $primary; background: $surface;
     }
     UpdateDialog #update-head { height: auto; }
     UpdateDialog #update-head > Vertical { height: auto; }
     UpdateDialog #update-date-box { width: 20; margin-right: 2; }
     UpdateDialog #update-status-box { width: 1fr; }
-    UpdateDialog #update-text { height: 8; }
-    UpdateDialog #update-error { color: $error; }
+    UpdateDialog #update-text { height: 6; }
+    UpdateDialog #update-error { color: $error; display: none; }
+    UpdateDialog #update-error.-shown { display: block; }
     UpdateDialog #update-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     UpdateDialog Button { margin-left: 2; }
     """
@@ -86,11 +87,13 @@ class UpdateDialog(ModalScreen[Update | None]):
             on = read_date(self.query_one("#update-on", Input).value, required=True)
         except ValueError as problem:
             error.update(f"The date: {problem}")
+            error.add_class("-shown")
             self.query_one("#update-on", Input).focus()
             return
         text = self.query_one("#update-text", TextArea).text.strip()
         if not text:
             error.update("Say what has been done, in a sentence or two.")
+            error.add_class("-shown")
             self.query_one("#update-text", TextArea).focus()
             return
         status = str(self.query_one("#update-status", Select).value)
