@@ -66,7 +66,7 @@ AFTER_PASTE_SECONDS = 0.05
 SAVE_EVERY = 50  # steps between the walk's own saves (ctrl+s is also one of the random steps)
 STEP_TIMEOUT = 120.0  # seconds: a step that takes longer has hung
 EXPORTS = ("docx", "html", "md")
-DATE_FIELDS = ("report.published", "response.signed_on")
+DATE_FIELDS = ("report.published", "response.signed_on", "response.published")
 ITEM_FIELDS = ("kind", "number", "status", "text", "cc_response", "pcc_response", "notes", "intro")
 ANSWERS = ("y", "n")  # to "Remove this item?"
 
