@@ -24,6 +24,7 @@ from s55tui.paths import LOCAL_PROFILE
 from s55tui.vocab import ADDRESSEES, CLOSED_STATUSES, STATUSES
 
 RED, AMBER, GREEN, CLOSED = "red", "amber", "green", "closed"
+FORMATS = ("table", "csv", "xlsx", "md", "html")  # how ``s55tui tracker`` can write it
 RAG_WORDS = {RED: "Red", AMBER: "Amber", GREEN: "Green", CLOSED: "Closed"}
 DUE_SOON_DAYS = 30
 STALE_DAYS = 90

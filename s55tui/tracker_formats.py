@@ -33,7 +33,6 @@ COLUMNS = (
 _WIDTHS = (40, 12, 24, 22, 12, 16, 44, 12, 10, 8)
 _WRAPPED = (1, 4, 7)  # the columns whose text wraps: report, addressees, last update
 _FILLS = {RED: "F8D7DA", AMBER: "FFE8B3", GREEN: "D4EDDA", CLOSED: "E2E3E5"}
-FORMATS = ("table", "csv", "xlsx", "md", "html")
 
 
 def values(row: TrackerRow) -> list[Any]:

@@ -19,15 +19,14 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from s55tui.consult.fill import DIFFERS, EMPTY, FILL, SAME, Plan, apply, plan
-from s55tui.consult.reply import read_reply
-from s55tui.consult.request import build_request, cc_title, consulted_items
-from s55tui.consultation import default_reply_by, reply_by, reply_by_problem
 from s55tui.deadline import long_date
-from s55tui.draftfile import load_draft, save_draft
 from s55tui.errors import S55Error
-from s55tui.model import Draft
+
+if TYPE_CHECKING:  # the rest is imported when the command runs: every command's parser is built
+    from s55tui.consult.fill import Plan
+    from s55tui.model import Draft
 
 
 class ConsultError(S55Error):
@@ -60,6 +59,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """``s55tui consult DRAFT [-o FILE.docx] [--reply FILE.docx] ...``."""
+    from s55tui.draftfile import load_draft
+
     loaded = load_draft(options.draft)
     for warning in loaded.warnings:
         print(f"s55tui: warning: {options.draft}: {warning}", file=sys.stderr)
@@ -75,6 +76,10 @@ def request_path(draft_path: Path) -> Path:
 
 
 def _write(options: argparse.Namespace, draft: Draft, today: date) -> int:
+    from s55tui.consult.request import build_request, cc_title, consulted_items
+    from s55tui.consultation import default_reply_by, reply_by, reply_by_problem
+    from s55tui.draftfile import save_draft
+
     if not consulted_items(draft):
         print(
             f"{options.draft}: no item is addressed to the chief constable; the request asks for "
@@ -131,6 +136,10 @@ def _again(options: argparse.Namespace, draft: Draft) -> bool:
 
 
 def _read(options: argparse.Namespace, draft: Draft, today: date) -> int:
+    from s55tui.consult.fill import apply, plan
+    from s55tui.consult.reply import read_reply
+    from s55tui.draftfile import save_draft
+
     reply = read_reply(options.reply, draft)
     chosen = plan(draft, reply, replace=options.replace)
     print(plan_text(chosen, options.reply, by_boxes=reply.by_boxes, dry_run=options.dry_run))
@@ -144,6 +153,8 @@ def _read(options: argparse.Namespace, draft: Draft, today: date) -> int:
 
 def plan_text(chosen: Plan, source: Path, *, by_boxes: bool, dry_run: bool) -> str:
     """The plan item by item, as the import preview shows it."""
+    from s55tui.consult.fill import DIFFERS, EMPTY, FILL, SAME
+
     how = "its boxes" if by_boxes else "the headings that name each item (no boxes were left in it)"
     lines = [f"{source}: read from {how}."]
     will = "Would" if dry_run else "Will"

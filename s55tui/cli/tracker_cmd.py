@@ -18,8 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from s55tui.errors import S55Error
-from s55tui.tracker import tracker_rows
-from s55tui.tracker_formats import FORMATS, as_csv, as_html, as_markdown, as_table, as_xlsx
+from s55tui.tracker import FORMATS
 
 
 class TrackerError(S55Error):
@@ -47,6 +46,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 def run(options: argparse.Namespace) -> int:
     """``s55tui tracker [DIR] [--format ...] [--open] [-o FILE]``."""
     from s55tui.profile import load_profile
+    from s55tui.tracker import tracker_rows
+    from s55tui.tracker_formats import as_csv, as_html, as_markdown, as_table, as_xlsx
 
     folder = options.folder
     if folder is None:

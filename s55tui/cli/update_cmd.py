@@ -17,11 +17,13 @@ import argparse
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from s55tui.draftfile import load_draft, save_draft
 from s55tui.errors import S55Error
-from s55tui.model import Draft, Item, Update
 from s55tui.vocab import ITEM_KINDS, UPDATE_STATUSES
+
+if TYPE_CHECKING:  # the rest is imported when the command runs: every command's parser is built
+    from s55tui.model import Draft, Item
 
 _KINDS = {
     "recommendation": "recommendation",
@@ -63,6 +65,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """``s55tui update DRAFT [ITEM --status S --text T] [--published DATE]``."""
+    from s55tui.draftfile import load_draft, save_draft
+    from s55tui.model import Update
+
     if options.item is None and options.published is None:
         raise UpdateError(f"{options.draft}: name an ITEM with --status and --text, or give --published DATE")
     loaded = load_draft(options.draft)
