@@ -105,6 +105,7 @@ def read_reply(path: Path, draft: Draft) -> Reply:
     if boxes:
         for sdt in boxes:
             _read_box(reply, reader, sdt)
+        _read_outside_boxes(reply, reader, document, draft)
     else:
         reply.by_boxes = False
         _read_headings(reply, reader, document, draft)
@@ -202,11 +203,43 @@ def _without_placeholder(text: str) -> str:
     return "\n\n".join(block for block in blocks if block)
 
 
+def _sent_parts(draft: Draft) -> set[str]:
+    """The words of every paragraph the request itself holds, to tell them from the force's;
+    a long one also by its first eight words, as its reply-by date may have changed since."""
+    blocks = request_text(draft, None).blocks
+    parts = {_norm(part) for markdown, _, _ in blocks for part in _plain_parts(markdown)}
+    return parts | {_opening(part) for part in parts if len(part.split()) > 8}
+
+
+def _ours(words: str, sent: set[str]) -> bool:
+    """Whether a paragraph's words are the request's own (``sent`` from ``_sent_parts``)."""
+    return words in sent or (len(words.split()) > 8 and _opening(words) in sent)
+
+
+def _opening(words: str) -> str:
+    return "… " + " ".join(words.split()[:8])
+
+
+def _read_outside_boxes(reply: Reply, reader: MarkdownReader, document: Any, draft: Draft) -> None:
+    """Text the force typed outside every box (under an item, below a table) is not an answer
+    anyone can place for sure: it is listed as not placed, never dropped in silence."""
+    sent = _sent_parts(draft) | {_norm(line) for item in draft.items for line in item.text.splitlines()}
+    for element in _blocks(document.element.body, skip_boxes=True):
+        markdown = reader.paragraphs([element])
+        plain = _plain(markdown)
+        words = _norm(plain)
+        if not words or _ours(words, sent) or plain.strip() == PLACEHOLDER:
+            continue
+        if any(_quotes(plain, item.text) for item in draft.items):
+            continue  # a line of an item's own text (a bullet of it, say), as the request printed it
+        if _is_heading(element, plain):
+            continue
+        reply.unplaced.append(markdown)
+
+
 def _read_headings(reply: Reply, reader: MarkdownReader, document: Any, draft: Draft) -> None:
     """A reply without boxes: each answer is what follows its item's heading, less the item's own text."""
-    sent = {
-        _norm(part) for markdown, _, _ in request_text(draft, None).blocks for part in _plain_parts(markdown)
-    }
+    sent = _sent_parts(draft)
     items = {key_of(item): item for item in draft.items}
     target: tuple[str, str] | str | None = None
     for element in _blocks(document.element.body):
@@ -219,7 +252,7 @@ def _read_headings(reply: Reply, reader: MarkdownReader, document: Any, draft: D
             if target is not None:
                 reply.answers.setdefault(target, "")
             continue
-        if _norm(plain) in sent or plain.strip() == PLACEHOLDER:
+        if _ours(_norm(plain), sent) or plain.strip() == PLACEHOLDER:
             continue
         item = items.get(target) if isinstance(target, tuple) else None
         if item is not None and _quotes(plain, item.text):
@@ -237,15 +270,33 @@ def _quotes(plain: str, item_text: str) -> bool:
     return bool(words) and (words == text or (len(words) >= 20 and words in text))
 
 
-def _blocks(body: Any) -> list[Any]:
-    """The body's paragraphs in reading order, table cells' paragraphs included."""
+def _blocks(body: Any, *, skip_boxes: bool = False) -> list[Any]:
+    """The body's paragraphs in reading order, table cells' paragraphs included; with
+    ``skip_boxes``, none inside a table cell that holds one of the request's boxes."""
     out = []
     for element in body:
         if element.tag == f"{_W}p":
             out.append(element)
         elif element.tag in (f"{_W}tbl", f"{_W}sdt"):
-            out.extend(element.iter(f"{_W}p"))
+            for paragraph in element.iter(f"{_W}p"):
+                if skip_boxes and _in_box_cell(paragraph):
+                    continue
+                out.append(paragraph)
     return out
+
+
+def _in_box_cell(paragraph: Any) -> bool:
+    """Whether ``paragraph`` is inside one of the request's boxes, or the table cell holding one."""
+    node = paragraph.getparent()
+    while node is not None and node.tag != f"{_W}body":
+        if node.tag == f"{_W}sdt" and _tag(node).startswith(f"{TAG_PREFIX}:"):
+            return True
+        if node.tag == f"{_W}tc" and any(
+            _tag(box).startswith(f"{TAG_PREFIX}:") for box in node.iter(f"{_W}sdt")
+        ):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _is_heading(paragraph: Any, plain: str) -> bool:

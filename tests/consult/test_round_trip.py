@@ -280,3 +280,16 @@ def _cell_holding(document, tag: str):  # type: ignore[no-untyped-def]
         if f'w:val="{tag}"' in cell._tc.xml:
             return cell
     raise AssertionError(f"no box {tag}")
+
+
+def test_text_typed_outside_the_boxes_is_listed_not_dropped(tmp_path: Path) -> None:
+    document = Document(str(_request(tmp_path)))
+    fill_box(document, "s55tui:recommendation:1", [("", [("We accept this.", "")])])
+    document.add_paragraph("PS: the second answer is in the covering email.")  # below the last box
+    reply = tmp_path / "reply.docx"
+    document.save(str(reply))
+    draft = _draft()
+    found = read_reply(reply, draft)
+    # the request's own words (its note, each item's text, its headings) are not listed
+    assert found.unplaced == ["PS: the second answer is in the covering email."]
+    assert found.answers[("recommendation", "1")] == "We accept this."
