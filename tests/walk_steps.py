@@ -45,6 +45,7 @@ from apptools import SIZE, TODAY
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
+from textual.worker import WorkerCancelled
 
 from s55tui.draftfile import load_draft
 from s55tui.textclean import clean_line, clean_text
@@ -67,7 +68,7 @@ SAVE_EVERY = 50  # steps between the walk's own saves (ctrl+s is also one of the
 STEP_TIMEOUT = 120.0  # seconds: a step that takes longer has hung
 EXPORTS = ("docx", "html", "md")
 DATE_FIELDS = ("report.published", "response.signed_on", "response.published")
-ITEM_FIELDS = ("kind", "number", "status", "text", "cc_response", "pcc_response", "notes", "intro")
+ITEM_FIELDS = ("kind", "number", "status", "due", "text", "cc_response", "pcc_response", "notes", "intro")
 ANSWERS = ("y", "n")  # to "Remove this item?"
 
 
@@ -152,7 +153,9 @@ def fields_of(step: Any, widget: Widget | None) -> set[str] | None:
 
 def is_date(field: str | None) -> bool:
     return field is not None and (
-        field in DATE_FIELDS or (field.startswith("checklist[") and field.endswith(".on"))
+        field in DATE_FIELDS
+        or (field.startswith("checklist[") and field.endswith(".on"))
+        or (field.startswith("items[") and field.endswith(".due"))  # an item's due date
     )
 
 
@@ -406,7 +409,14 @@ class RandomWalk:
     async def settle(self) -> None:
         """Let the keys' work finish: messages, the editors built on a step's first visit, saves."""
         await self.pilot.pause()
-        await self.app.workers.wait_for_complete()
+        # A worker cancelled meanwhile (a newer preview or check replacing it, as they do by
+        # design) raises from wait_for_complete; it is not the app's fault: wait for the rest.
+        for _ in range(100):
+            try:
+                await self.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                await self.pilot.pause()
         await self.pilot.pause()
 
     def begin(self, entry: str) -> None:
