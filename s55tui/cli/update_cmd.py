@@ -92,7 +92,7 @@ def run(options: argparse.Namespace) -> int:
 
 def find_item(draft: Draft, name: str, source: Path) -> Item:
     """The item ``name`` names ("Recommendation 4", "afi 2"), or a one-line error listing them."""
-    found = re.fullmatch(r"\s*([a-z ]+?)\s*(?:no\.?\s*)?([0-9]+[a-z]?)\s*", name.lower())
+    found = re.fullmatch(r"\s*([a-z ]+?)\s*(?:no\.?\s*)?([0-9]+(?:\.[0-9]+)*[a-z]?)\s*", name.lower())
     kind = _KINDS.get(found.group(1).strip()) if found else None
     if found and kind in ITEM_KINDS:
         number = found.group(2)

@@ -37,7 +37,8 @@ _KIND_WORDS = {
     "afi": "area-for-improvement",
 }
 _LABEL = re.compile(
-    r"\b(recommendations?|causes? of concern|areas? for improvement|afi)\s*(?:no\.?\s*)?(\d+[a-z]?)\b",
+    r"\b(recommendations?|causes? of concern|areas? for improvement|afi)\s*(?:no\.?\s*)?"
+    r"(\d+(?:\.\d+)*[a-z]?)\b",  # "4", "4a", "1.1"
     re.IGNORECASE,
 )
 _CC_COMMENTS = re.compile(r"^(?:the\s+)?(?:chief constable|force)['’]?s?\s+comments\s*:?$", re.IGNORECASE)
@@ -313,11 +314,34 @@ def _is_heading(paragraph: Any, plain: str) -> bool:
         or not (_LABEL.search(line) or _COMMENTS_HEADING.search(line) or _CC_COMMENTS.match(line))
     ):
         return False
-    # Unstyled, only a line made of nothing but an item's label and the words of a heading:
-    # "Chief Constable's response to recommendation 4:" is a heading, but "Recommendation 4
-    # is accepted in full." is an answer and must not be taken for one.
+    # Unstyled: a line made of nothing but an item's label and the words of a heading
+    # ("Chief Constable's response to recommendation 4:"); or one that begins with the label
+    # and then a colon or a dash and a title ("Recommendation 4 – safe reporting pathways"),
+    # or is bold throughout (a heading typed by hand). "Recommendation 4 is accepted in
+    # full." is an answer and must not be taken for one.
     rest = set(re.findall(r"[a-z]+", _LABEL.sub(" ", line.lower()).replace("’", "'"))) - _HEADING_WORDS
-    return not rest
+    if not rest:
+        return True
+    label = _LABEL.match(line)
+    if label is None:
+        return False
+    titled = bool(re.match(r"\s*[:–—-]", line[label.end() :]))
+    return titled or _all_bold(paragraph)
+
+
+def _all_bold(paragraph: Any) -> bool:
+    """Whether every run of ``paragraph`` that has words is bold."""
+    runs = [
+        run for run in paragraph.iter(f"{_W}r") if "".join(t.text or "" for t in run.iter(f"{_W}t")).strip()
+    ]
+    if not runs:
+        return False
+    for run in runs:
+        properties = run.find(f"{_W}rPr")
+        bold = properties.find(f"{_W}b") if properties is not None else None
+        if bold is None or bold.get(f"{_W}val", "true") in ("0", "false", "off"):
+            return False
+    return True
 
 
 def _heading_target(heading: str) -> tuple[str, str] | str | None:

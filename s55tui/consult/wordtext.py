@@ -19,7 +19,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # Characters that would turn plain words into formatting when read as Markdown.
 _SPECIAL = re.compile(r"([\\`*_])")
-_BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|[-+]\s|\d+[.)]\s)")
+_BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|[-+]\s)")
+_ORDERED_START = re.compile(r"^(\s*\d+)([.)]\s)")  # "1. " typed by hand: escaped as "1\. "
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ class MarkdownReader:
                 continue
             listed = list_of(Paragraph(element, self.document._body))
             if listed is None:
-                blocks.append(_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1))
+                text = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+                blocks.append(_ORDERED_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1))
             elif in_list == listed[0]:  # the same list goes on: no blank line between its items
                 blocks[-1] += "\n" + self.lists.marker(*listed) + text
             else:

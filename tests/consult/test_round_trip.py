@@ -293,3 +293,52 @@ def test_text_typed_outside_the_boxes_is_listed_not_dropped(tmp_path: Path) -> N
     # the request's own words (its note, each item's text, its headings) are not listed
     assert found.unplaced == ["PS: the second answer is in the covering email."]
     assert found.answers[("recommendation", "1")] == "We accept this."
+
+
+def test_retyped_headings_in_bold_or_with_a_title_start_their_item(tmp_path: Path) -> None:
+    reply = tmp_path / "retyped.docx"
+    document = Document()
+    for heading, answer in (
+        ("Recommendation 1", "Answer to one."),
+        ("Recommendation 2 – answer times", "Answer to two."),
+        ("Cause of concern 1: 101 calls", "Answer to the concern."),
+    ):
+        document.add_paragraph().add_run(heading).bold = True
+        document.add_paragraph(answer)
+    document.add_paragraph("Area for improvement 4 is already done, as the report says.")  # not a heading
+    document.save(str(reply))
+    draft = _draft()
+    found = read_reply(reply, draft)
+    assert found.answers[("recommendation", "1")] == "Answer to one."
+    assert found.answers[("recommendation", "2")] == "Answer to two."
+    assert found.answers[("cause-of-concern", "1")] == (
+        "Answer to the concern.\n\nArea for improvement 4 is already done, as the report says."
+    )
+
+
+def test_numbers_with_a_point_are_items_of_their_own(tmp_path: Path) -> None:
+    draft = parse_draft(
+        DRAFT.replace('number = "3"', 'number = "1.1"').replace('to = ["pccs"]', 'to = ["all"]')
+    ).draft
+    reply = tmp_path / "retyped.docx"
+    write_fresh_reply(
+        reply,
+        [
+            ("Heading 2", "Recommendation 1"),
+            ("", "One."),
+            ("Heading 2", "Recommendation 1.1"),
+            ("", "One point one."),
+        ],
+    )
+    found = read_reply(reply, draft)
+    assert found.answers[("recommendation", "1")] == "One."
+    assert found.answers[("recommendation", "1.1")] == "One point one."
+
+
+def test_a_paragraph_numbered_by_hand_comes_back_as_written(tmp_path: Path) -> None:
+    reply = tmp_path / "retyped.docx"
+    write_fresh_reply(
+        reply, [("Heading 2", "Recommendation 1"), ("", "1. First, by hand."), ("", "- a dash")]
+    )
+    answer = read_reply(reply, _draft()).answers[("recommendation", "1")]
+    assert answer == "1\\. First, by hand.\n\n\\- a dash"  # printed as typed, not as a list
