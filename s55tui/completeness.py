@@ -92,7 +92,8 @@ def check(draft: Draft, today: date | None = None) -> CheckResult:
     due = None
     if draft.report.published:
         due = deadline(draft.report.published, today)
-        findings += [Finding(WARNING, "Deadline", text, "report.published") for text in due.warnings]
+        if draft.response.published is None:  # once the response is out, the deadline is history
+            findings += [Finding(WARNING, "Deadline", text, "report.published") for text in due.warnings]
     today = today or date.today()
     findings += _consultation(draft, today)
     return CheckResult(findings, due, today)

@@ -46,6 +46,17 @@ def reply_by_problem(draft: Draft, chosen: date) -> str:
     return ""
 
 
+def reply_by_passed(draft: Draft, today: date) -> str:
+    """A warning when the request would ask for a reply by a day already gone ("" otherwise)."""
+    due = reply_by(draft)
+    if due is None or due >= today:
+        return ""
+    return (
+        f"the reply-by date, {long_date(due)}, has already passed; set a later one "
+        "(s55tui consult --reply-by, or reply_by in [consultation])"
+    )
+
+
 @dataclass(frozen=True)
 class ConsultationState:
     """Where the consultation stands on a day, in the officer's words."""
@@ -54,21 +65,19 @@ class ConsultationState:
     invited: date | None
     received: date | None
     days_left: int | None  # until ``due``; negative once it has passed
+    published: bool = False  # the response is out: nothing is awaited any more
 
     @property
     def overdue(self) -> bool:
         """Invited, the date has passed, and no reply has come."""
-        return (
-            self.invited is not None
-            and self.received is None
-            and self.days_left is not None
-            and self.days_left < 0
-        )
+        return self.waiting and self.days_left is not None and self.days_left < 0
 
     @property
     def waiting(self) -> bool:
         """Invited and no reply yet: the date is worth showing wherever the deadline is."""
-        return self.invited is not None and self.received is None and self.due is not None
+        return (
+            not self.published and self.invited is not None and self.received is None and self.due is not None
+        )
 
     @property
     def summary(self) -> str:
@@ -97,6 +106,7 @@ def consultation_state(draft: Draft, today: date) -> ConsultationState:
         invited=consultation.invited,
         received=consultation.received,
         days_left=None if due is None else (due - today).days,
+        published=draft.response.published is not None,
     )
 
 

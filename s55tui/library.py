@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from s55tui.consultation import reply_by
+from s55tui.consultation import consultation_state, reply_by
 from s55tui.deadline import last_day
 from s55tui.draftfile import load_draft, save_draft
 from s55tui.draftfile.atomic import backup_path, write_bytes_atomic
@@ -54,6 +54,7 @@ class DraftRow:
     owed: int = 0
     cc_due: date | None = None  # while the chief constable's comments are awaited (s.55(4))
     cc_days_left: int | None = None  # until ``cc_due``; negative once they are late
+    response_published: date | None = None  # once out, the deadline is history
     error: str = ""
 
     @property
@@ -128,7 +129,8 @@ def _read(path: Path) -> DraftRow:
         last_day=last_day(published) if published else None,
         written=written,
         owed=owed,
-        cc_due=reply_by(draft) if draft.consultation.invited and not draft.consultation.received else None,
+        cc_due=reply_by(draft) if consultation_state(draft, date.today()).waiting else None,
+        response_published=draft.response.published,
     )
 
 

@@ -13,7 +13,7 @@ imports textual.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -75,7 +75,8 @@ def tracker_rows(folder: Path, today: date, *, open_only: bool = False) -> list[
         try:
             draft = load_draft(path).draft
         except S55Error as error:
-            rows.append(TrackerRow(path, report=path.name, error=str(error).replace(str(path), path.name)))
+            shown = str(path.relative_to(folder)) if path.is_relative_to(folder) else str(path)
+            rows.append(TrackerRow(path, report=shown, error=str(error).replace(str(path), shown)))
             continue
         rows += [row_of(path, draft, index, item, today) for index, item in enumerate(draft.items)]
     if open_only:
@@ -84,7 +85,9 @@ def tracker_rows(folder: Path, today: date, *, open_only: bool = False) -> list[
 
 
 def row_of(path: Path, draft: Draft, index: int, item: Item, today: date) -> TrackerRow:
-    """One item's row."""
+    """One item's row, as it stood on ``today``: an update dated later is not counted yet (a
+    tracker "as at" the end of a quarter must not show the progress made after it)."""
+    item = replace(item, updates=[u for u in item.updates if u.on is None or u.on <= today])
     latest = item.latest_update
     status = item.current_status
     published = draft.report.published

@@ -38,7 +38,7 @@ _FILLS = {RED: "F8D7DA", AMBER: "FFE8B3", GREEN: "D4EDDA", CLOSED: "E2E3E5"}
 def values(row: TrackerRow) -> list[Any]:
     """A row's cells as values (dates as dates, numbers as numbers)."""
     if row.error:
-        return [row.report, None, "", "", None, "cannot read", row.error, None, None, ""]
+        return [row.report, None, "", "", None, "cannot read", row.error, None, None, "Error"]
     return [
         row.report,
         row.published,
@@ -144,6 +144,7 @@ def as_xlsx(rows: list[TrackerRow], today: date) -> bytes:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -77,7 +77,7 @@ def request_path(draft_path: Path) -> Path:
 
 def _write(options: argparse.Namespace, draft: Draft, today: date) -> int:
     from s55tui.consult.request import build_request, cc_title, consulted_items
-    from s55tui.consultation import default_reply_by, reply_by, reply_by_problem
+    from s55tui.consultation import default_reply_by, reply_by, reply_by_passed, reply_by_problem
     from s55tui.draftfile import save_draft
 
     if not consulted_items(draft):
@@ -105,6 +105,9 @@ def _write(options: argparse.Namespace, draft: Draft, today: date) -> int:
 
     profile = load_profile(options.profile)  # the office's letterhead, as its exports use
     data = build_request(draft, reply_by(draft), profile.letterhead)
+    passed = reply_by_passed(draft, today)
+    if passed:
+        print(f"s55tui: warning: {options.draft}: {passed}", file=sys.stderr)
     if options.dry_run:
         print(f"Would write {target} ({len(consulted_items(draft))} items) and record it as sent today.")
         return 0
@@ -147,7 +150,8 @@ def _read(options: argparse.Namespace, draft: Draft, today: date) -> int:
         return 0
     apply(draft, chosen, today)
     save_draft(options.draft, draft, loaded_from=options.draft)
-    print(f"\nSaved {options.draft}; the reply is recorded as received {long_date(today)}.")
+    received = draft.consultation.received or today
+    print(f"\nSaved {options.draft}; the reply is recorded as received {long_date(received)}.")
     return 0
 
 

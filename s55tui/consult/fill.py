@@ -82,5 +82,6 @@ def apply(draft: Draft, chosen: Plan, received: date) -> list[Answer]:
         else:
             answer.item.cc_response = answer.text
         done.append(answer)
-    draft.consultation.received = received
+    if draft.consultation.received is None:  # a second reply (a correction) keeps the first date
+        draft.consultation.received = received
     return done

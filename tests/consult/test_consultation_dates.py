@@ -103,3 +103,15 @@ def test_writing_the_request_records_it_as_sent(tmp_path: Path) -> None:
     with redirect_stderr(err):
         assert main(["consult", str(path), "--reply-by", "2025-08-01", "--today", "2025-06-09"]) == 2
     assert "after the last day" in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+def test_once_the_response_is_published_the_deadline_and_the_consultation_are_history(tmp_path: Path) -> None:
+    text = "[consultation]\ninvited = 2025-06-05\nreply_by = 2025-06-30\n"
+    draft = _draft(text)
+    draft.response.published = date(2025, 7, 20)
+    late = date(2025, 9, 1)
+    assert not [f for f in check(draft, late).findings if f.where in ("Deadline", "Consultation")]
+    assert deadline_forms(draft, late)[0] == "Response published Sunday 20 July 2025"
+    save_draft(tmp_path / "out.toml", draft)
+    (row,) = scan(tmp_path, late)
+    assert row.cc_due is None and row.response_published == date(2025, 7, 20)

@@ -148,3 +148,10 @@ def test_csv_and_markdown_say_the_same(folder: Path) -> None:
 def test_a_folder_that_is_not_there_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tracker", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err == f"s55tui: {tmp_path / 'nowhere'}: no such folder\n"
+
+
+def test_an_update_dated_after_the_day_asked_for_is_not_counted_yet(folder: Path) -> None:
+    as_at = {(r.report, r.item): r for r in tracker_rows(folder, date(2025, 5, 1)) if not r.error}
+    closed_later = as_at[("Custody inspection", "Recommendation 3")]
+    assert (closed_later.status, closed_later.last_update, closed_later.rag) == ("open", "", GREEN)
+    assert as_at[("Custody inspection", "Area for improvement 1")].status == "in-progress"  # 1 April: counted

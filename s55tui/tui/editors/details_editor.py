@@ -95,7 +95,7 @@ class DetailsEditor(StepEditor):
         for key, (_, attr, words) in _LAYOUT.items():
             if key in _HEADINGS:
                 yield Static(_HEADINGS[key], classes="step-title")
-            yield field_label(words, required=attr in ("title", "published"))
+            yield field_label(words, required=key in ("report-title", "report-published"))
             if attr == "type":
                 yield Select([(v, k) for k, v in REPORT_TYPES.items()], id=f"f-{key}", allow_blank=False)
             elif self.FIELDS[key] == TEXT:  # an address block: a line each

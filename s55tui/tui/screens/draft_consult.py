@@ -29,7 +29,7 @@ class Consulting:
         """Write the request beside the draft and record it as sent (asking first if it was)."""
         from s55tui.cli.consult_cmd import request_path
         from s55tui.consult.request import build_request, consulted_items
-        from s55tui.consultation import default_reply_by, reply_by
+        from s55tui.consultation import default_reply_by, reply_by, reply_by_passed
         from s55tui.deadline import long_date
         from s55tui.draftfile.atomic import write_bytes_atomic
         from s55tui.tui.dialogs.confirm import ConfirmDialog
@@ -72,6 +72,11 @@ class Consulting:
             title="Request written",
             timeout=12,
         )
+        passed = reply_by_passed(draft, today)
+        if passed:
+            screen.notify(
+                passed[0].upper() + passed[1:], title="Reply-by date", severity="warning", timeout=15
+            )
 
     async def read_reply(self) -> None:
         """Show what the reply fills; fill what the officer agrees to."""

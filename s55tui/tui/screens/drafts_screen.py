@@ -144,6 +144,9 @@ class DraftsScreen(Screen[None]):
             detail.update(Content(f"Cannot read {row.name}: {reason}"))
         elif row.published is None:
             detail.update(Content(f"{row.title}\n{row.name}: no publication date"))
+        elif row.response_published is not None:
+            out = long_date(row.response_published, weekday=True)
+            detail.update(Content(f"{row.title}\n{row.name}: response published {out}"))
         else:
             due = deadline(row.published, self.today)
             lines = [row.title, f"{row.name}: {due.summary}"]

@@ -89,7 +89,7 @@ class DraftsTable(DataTable[Text]):
             "force": min(longest([row.force for row in self.drafts], "Force"), 24),
             "published": 11,
             "last": 15,
-            "days": longest([days_text(row.days_left) for row in self.drafts], "Days left"),
+            "days": longest([row_days_text(row) for row in self.drafts], "Days left"),
             "progress": longest([_progress_cell(row, {}).plain for row in self.drafts], "Progress"),
         }
 
@@ -135,6 +135,12 @@ def days_text(days_left: int | None) -> str:
     return f"{days_left:,} day{'s' if days_left != 1 else ''} left"
 
 
+def row_days_text(row: DraftRow) -> str:
+    """The days left, or "published 20 Apr 2023" once the response is out."""
+    out = row.response_published
+    return f"published {out.day} {out:%b %Y}" if out is not None else days_text(row.days_left)
+
+
 def progress_text(row: DraftRow) -> str:
     """Responses written of those owed ("3/5"), or a dash while nothing is owed yet."""
     return f"{row.written}/{row.owed}" if row.owed else "–"
@@ -158,7 +164,7 @@ def _cells(row: DraftRow, width: int, colours: dict[str, str], *, named: bool) -
         "force": Text(row.force),
         "published": Text(f"{published.day} {published:%b %Y}" if published else ""),
         "last": Text(f"{last:%a} {last.day} {last:%b %Y}" if last else ""),
-        "days": Text(days_text(days), style=colours[tone]),
+        "days": Text(row_days_text(row), style=colours["ok" if row.response_published else tone]),
         "progress": _progress_cell(row, colours),
     }
 

@@ -41,6 +41,14 @@ def deadline_forms(draft: Draft, today: date | None = None) -> tuple[str, ...]:
             "[$warning]No publication date[/]",
             "[$warning]No date[/]",
         )
+    out = draft.response.published
+    if out is not None:  # published: the deadline is history, and nothing is awaited
+        return (
+            f"Response published {long_date(out, weekday=True)}",
+            f"Response published {out.day} {out:%b %Y}",
+            f"Published {out.day} {out:%b %Y}",
+            f"Published {out:%d/%m/%y}",
+        )
     # last_day, not deadline(): the bank-holiday warnings are for the details step and the
     # check, and building the holiday calendar would cost the first frame ~0.2 s
     end = last_day(draft.report.published)
