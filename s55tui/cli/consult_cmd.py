@@ -163,8 +163,9 @@ def plan_text(chosen: Plan, source: Path, *, by_boxes: bool, dry_run: bool) -> s
     lines = [f"{source}: read from {how}."]
     will = "Would" if dry_run else "Will"
     for answer in chosen.answers:
+        note = " (not addressed to the chief constable: check it belongs)" if answer.unasked else ""
         if answer.action == FILL:
-            lines.append(f"  {answer.label}: {will.lower()} fill: {_first_words(answer.text)}")
+            lines.append(f"  {answer.label}{note}: {will.lower()} fill: {_first_words(answer.text)}")
         elif answer.action == SAME:
             lines.append(f"  {answer.label}: already in the draft")
         elif answer.action == EMPTY:

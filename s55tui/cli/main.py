@@ -7,6 +7,7 @@ exit status 2. A bare ``s55tui`` or ``s55tui DRAFT.toml`` opens the app.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -42,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `s55tui check ... | head`: the reader has gone; so do we, quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail again
+        return 141
 
 
 def _first_word(args: list[str]) -> str | None:

@@ -29,6 +29,11 @@ class Answer:
     replace: bool = False  # the officer chose to put a differing answer in
 
     @property
+    def unasked(self) -> bool:
+        """An answer to an item not addressed to the chief constable (worth a second look)."""
+        return self.item is not None and not self.item.owes_cc
+
+    @property
     def will_change(self) -> bool:
         return self.action == FILL or (self.action == DIFFERS and self.replace)
 

@@ -114,6 +114,8 @@ class ReplyDialog(ModalScreen[Plan | None]):
                     if answer.text
                     else _WORDS[answer.action]
                 )
+            if answer.unasked:
+                words = f"(not asked of the chief constable) {words}"
             answers.add_option(
                 Selection(
                     Content(f"{answer.label}: {words}"), index, False, disabled=answer.action != DIFFERS
