@@ -18,14 +18,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from s55tui.completeness import MISSING, REMINDER, Finding, check
-from s55tui.draftfile import load_draft
-from s55tui.model import Draft
-from s55tui.profile import load_profile
-from s55tui.render.environment import prints_checklist
-from s55tui.render.export import EVERY, FORMATS, ExportSettings, export
-from s55tui.render.pdf import how_to_get_a_pdf, libreoffice
+from s55tui.render.formats import EVERY, FORMATS
+
+if TYPE_CHECKING:  # the renderer is imported when the command runs: every command's parser is built
+    from s55tui.completeness import Finding
+    from s55tui.model import Draft
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -61,6 +60,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """``s55tui export DRAFT [--format md|docx|html|all] [--template NAME] [-o PATH]``."""
+    from s55tui.draftfile import load_draft
+    from s55tui.profile import load_profile
+    from s55tui.render.environment import prints_checklist
+    from s55tui.render.export import ExportSettings, export
+    from s55tui.render.pdf import how_to_get_a_pdf, libreoffice
+
     loaded = load_draft(options.draft)
     for warning in loaded.warnings:
         print(f"s55tui: warning: {options.draft}: {warning}", file=sys.stderr)
@@ -101,6 +106,8 @@ def not_ready(draft: Draft, with_checklist: bool = True) -> list[Finding]:
     """What would be published unfinished: a missing response, a placeholder left in, a
     checklist box the document prints as not done (``with_checklist``: a letter prints none;
     the deadline's warnings are not about the document)."""
+    from s55tui.completeness import MISSING, REMINDER, check
+
     findings = check(draft).findings
     reminders = (REMINDER,) if with_checklist else ()
     return [f for f in findings if f.severity in (MISSING, *reminders) or f.blocks]

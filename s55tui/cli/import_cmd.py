@@ -14,15 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from s55tui.deadline import long_date
-from s55tui.draftfile import load_draft, save_draft
-from s55tui.importer import ImportResult, recognise
-from s55tui.importer.addressees import describe
-from s55tui.importer.merge import MergeReport, merge, named
-from s55tui.importer.sources import STDIN, read_source
-from s55tui.model import Item
+
+if TYPE_CHECKING:  # the importer is loaded when the command runs: every command's parser is built
+    from s55tui.importer import ImportResult
+    from s55tui.importer.merge import MergeReport
+    from s55tui.model import Item
 
 _ADDRESSED_BY = {
     "heading": "",
@@ -36,6 +35,11 @@ _FIRST_WORDS = 72
 
 def run(options: argparse.Namespace) -> int:
     """``s55tui import SOURCE [--into DRAFT] [--dry-run] [--json] [--yes]``."""
+    from s55tui.draftfile import load_draft, save_draft
+    from s55tui.importer import recognise
+    from s55tui.importer.merge import merge
+    from s55tui.importer.sources import STDIN, read_source
+
     if options.source == STDIN and sys.stdin.isatty():
         print("Paste the report's text, then press Ctrl-D (Ctrl-Z, Enter on Windows).", file=sys.stderr)
     source = read_source(options.source)
@@ -91,6 +95,8 @@ def as_text(result: ImportResult, whole: bool = False) -> str:
     """What was found, one item to two lines (``whole``: each item's text and the answers
     found after it in full, as a dry run shows what would be added), then what could not be
     placed or is in doubt."""
+    from s55tui.importer.addressees import describe
+
     if not result.found:
         lines = [f"No recommendations, causes of concern or areas for improvement found in {result.source}."]
     else:
@@ -134,6 +140,8 @@ def _whole(item: Item) -> list[str]:
 
 def merge_text(report: MergeReport, draft: str, *, dry_run: bool) -> str:
     """What the merge did to the draft, item by item where it matters."""
+    from s55tui.importer.merge import named
+
     verb = "Would add" if dry_run else "Adding"
     lines = [f"{verb} to {draft}: {_count(len(report.added), 'new item')}"]
     for item in report.added:

@@ -19,12 +19,10 @@ from s55tui.errors import S55Error
 from s55tui.model import Draft
 from s55tui.render.catalogue import REFERENCE_DOCX
 from s55tui.render.environment import render_markdown
+from s55tui.render.formats import FORMATS
 from s55tui.render.limits import DEFAULT_LIMITS, RenderLimits
 from s55tui.render.mdtext import portable_breaks
 from s55tui.textclean import clean_line
-
-FORMATS = ("md", "docx", "html", "pdf")
-EVERY = ("md", "docx", "html")  # "all": and the PDF where LibreOffice is installed
 
 
 class ExportError(S55Error):

@@ -23,7 +23,8 @@ from text_strategies import texts
 
 from s55tui.model import ChecklistEntry, Draft, Item, Office, Report, Response
 from s55tui.render.catalogue import DESCRIPTIONS
-from s55tui.render.export import EVERY, ExportSettings, render_all
+from s55tui.render.export import ExportSettings, render_all
+from s55tui.render.formats import EVERY
 from s55tui.render.mdtext import escape_plain, plain_text
 from s55tui.textclean import clean_line
 from s55tui.vocab import ADDRESSEES, ITEM_KINDS, REPORT_TYPES, STATUSES
