@@ -82,9 +82,9 @@ _calendar_lock = threading.Lock()
 @lru_cache(maxsize=16)
 def _holidays(year: int) -> dict[date, str]:
     """England's bank holidays for one year (Wales has the same ones)."""
-    import holidays  # imported here: it is large and only the deadline needs it
+    from s55tui.holiday_cache import england_holidays
 
-    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year))
+    return england_holidays(year)
 
 
 def long_date(day: date, weekday: bool = False) -> str:
