@@ -19,22 +19,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from s55tui.tracker import AMBER, CLOSED, GREEN, RED, TrackerRow, tracker_rows
-from s55tui.tracker_formats import texts
+from s55tui.tracker_formats import COLUMNS, texts
 
 _COLUMNS = ("RAG", "Report", "Item", "Due", "Status", "Updated", "Days open")
 _WIDTHS = {"RAG": 6, "Item": 22, "Due": 11, "Status": 12, "Updated": 11, "Days open": 9}
-_ALL = (
-    "Report",
-    "Published",
-    "Item",
-    "Addressed to",
-    "Due",
-    "Status",
-    "Last update",
-    "Updated",
-    "Days open",
-    "RAG",
-)
 _STYLES = {RED: "bold red", AMBER: "yellow", GREEN: "green", CLOSED: "dim"}
 
 
@@ -100,7 +88,7 @@ class TrackerScreen(Screen[None]):
         for name in columns:
             table.add_column(name, key=name, width=report_width if name == "Report" else fixed[name])
         for number, row in enumerate(self.rows):
-            cells = dict(zip(_ALL, texts(row), strict=True))
+            cells = dict(zip(COLUMNS, texts(row), strict=True))
             if row.error:
                 cells.update({"RAG": "Error", "Item": "cannot read", "Report": row.error, "Status": ""})
             style = "red" if row.error else _STYLES.get(row.rag, "")
