@@ -34,6 +34,7 @@ import asyncio
 import contextlib
 import dataclasses
 import math
+import os
 import random
 import re
 import time
@@ -325,6 +326,8 @@ class RandomWalk:
         for number in range(1, self.steps + 1):
             self.number = number
             entry = self.script[number - 1].strip() if self.script is not None else self.draw()
+            if number % 100 == 0:
+                self.note_progress()
             try:
                 await self.step(entry)
             except WalkFailure as error:
@@ -347,6 +350,18 @@ class RandomWalk:
                     self.check_after()
         except TimeoutError:
             self.fail(f"the step did not finish within {STEP_TIMEOUT:.0f} s")
+
+    def note_progress(self) -> None:
+        """A long walk prints nothing until it ends: ``S55_WALK_PROGRESS=FILE`` has a line added every
+        100 steps, to watch it (``tail -f``) and to know how far a walk stopped from outside got."""
+        progress = os.environ.get("S55_WALK_PROGRESS")
+        if progress:
+            with open(progress, "a", encoding="utf-8") as file:
+                kinds = "; ".join(f"{kind} x{times}" for kind, (times, _) in self.findings.items())
+                file.write(
+                    f"{time.strftime('%H:%M:%S')} seed {self.seed}: step {self.number} of {self.steps}"
+                    f", {len(self.findings)} kinds of finding{': ' + kinds if kinds else ''}\n"
+                )
 
     async def recover(self) -> None:
         """After a finding, walk on from a known state: no dialog open, the cursor in the editor."""
