@@ -75,6 +75,24 @@ class ItemActions:
         if target is not None:
             self.screen.changes.structure_changed(Step("item", target), stay_in_outline=True)
 
+    def move_current(self, offset: int) -> None:
+        """Move the item open now (if one is) ``offset`` places."""
+        index = self.current()
+        if index is not None:
+            self.move(index, offset)
+
+    def outline_command(self, command: str, step: Step | None) -> None:
+        """The outline's item keys, on the item under its cursor: add, remove, up or down."""
+        index = step.index if step and step.kind == "item" else None
+        if command == "add":
+            self.add(index)
+        elif index is None:
+            self.screen.notify("Put the cursor on an item first.", severity="warning")
+        elif command == "remove":
+            self.screen.run_worker(self.remove(index), group="items", exclusive=True)
+        else:
+            self.move(index, -1 if command == "up" else 1)
+
     def toggle_no_action(self) -> None:
         """Mark the current item "no local action" (or open again), and ask for the reason."""
         index = self.current()

@@ -195,15 +195,11 @@ class DraftScreen(Screen[None]):
 
     def action_move_item_up(self) -> None:
         """Move the current item up."""
-        index = self.items.current()
-        if index is not None:
-            self.items.move(index, -1)
+        self.items.move_current(-1)
 
     def action_move_item_down(self) -> None:
         """Move the current item down."""
-        index = self.items.current()
-        if index is not None:
-            self.items.move(index, 1)
+        self.items.move_current(1)
 
     def action_toggle_no_action(self) -> None:
         """Mark the current item no local action, or open it again."""
@@ -256,17 +252,10 @@ class DraftScreen(Screen[None]):
     def _outline_command(self, event: Outline.ItemCommand) -> None:
         """The outline's keys: a adds, i imports, delete removes, alt+arrows move."""
         event.stop()
-        index = event.step.index if event.step and event.step.kind == "item" else None
-        if event.command == "add":
-            self.items.add(index)
-        elif event.command == "import":
+        if event.command == "import":
             self.action_import_items()
-        elif index is None:
-            self.notify("Put the cursor on an item first.", severity="warning")
-        elif event.command == "remove":
-            self.run_worker(self.items.remove(index), group="items", exclusive=True)
         else:
-            self.items.move(index, -1 if event.command == "up" else 1)
+            self.items.outline_command(event.command, event.step)
 
     @on(Outline.OptionSelected, "#outline")
     def _outline_chosen(self, event: Outline.OptionSelected) -> None:
