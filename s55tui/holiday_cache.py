@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
-import json
 import os
 from datetime import date
 from pathlib import Path
 
+from s55tui.cache_folder import cache_file, read_json, write_json
+
 
 def cache_path() -> Path:
     """Where the holidays are kept: the user's cache folder for s55tui."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("s55tui", appauthor=False)) / "bank-holidays.json"
+    return cache_file("bank-holidays.json")
 
 
 def _library_label() -> str:
@@ -40,9 +39,9 @@ def england_holidays(year: int) -> dict[date, str]:
     label = _library_label()
     path = cache_path()
     kept: dict[str, dict[str, str]] = {}
-    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored.get("library") == label and label:
+    stored = read_json(path)
+    with contextlib.suppress(ValueError, TypeError, AttributeError):  # any JSON at all may be there
+        if isinstance(stored, dict) and stored.get("library") == label and label:
             kept = dict(stored.get("years", {}))
             found = kept.get(str(year))
             if isinstance(found, dict):
@@ -52,9 +51,5 @@ def england_holidays(year: int) -> dict[date, str]:
     calendar = dict(holidays.country_holidays("GB", subdiv="ENG", years=year))
     kept[str(year)] = {day.isoformat(): name for day, name in calendar.items()}
     if label:
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}")
-            temporary.write_text(json.dumps({"library": label, "years": kept}), encoding="utf-8")
-            os.replace(temporary, path)  # whole or not at all: a second s55tui may be reading it
+        write_json(path, {"library": label, "years": kept})  # whole or not at all; a failure is not used
     return calendar
