@@ -10,8 +10,10 @@ a tick with the word "done") are worked out here once, so every template says th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import overload
 
 from s55tui.deadline import last_day, long_date
 from s55tui.model import ChecklistEntry, Draft, Item, Update
@@ -153,22 +155,82 @@ class Context:
     report: ReportView
     office: OfficeView
     response: ResponseView
-    items: tuple[ItemView, ...]
+    items: ItemViews
     checklist: tuple[CheckView, ...]
 
     def as_dict(self) -> dict[str, object]:
         """The template's global names."""
-        recommendations = tuple(i for i in self.items if i.kind == "recommendation")
         return {
             "report": self.report,
             "office": self.office,
             "response": self.response,
             "items": self.items,
-            "recommendations": recommendations,
-            "causes_of_concern": tuple(i for i in self.items if i.kind == "cause-of-concern"),
-            "areas_for_improvement": tuple(i for i in self.items if i.kind == "area-for-improvement"),
+            "recommendations": self.items.of_kind("recommendation"),
+            "causes_of_concern": self.items.of_kind("cause-of-concern"),
+            "areas_for_improvement": self.items.of_kind("area-for-improvement"),
             "checklist": self.checklist,
         }
+
+
+class ItemViews(Sequence[ItemView]):
+    """The items as views, each built the first time a template reaches it; read like a tuple.
+
+    Building a view cleans and normalises its text and both responses: most of a second for
+    a 1,000-item draft. Built as the template walks the items, the first sections of the
+    document come out at once, so the review's preview shows its top while the rest is still
+    being written. The lists by kind share the views already built.
+    """
+
+    def __init__(self, items: Sequence[Item], report_type: str, *, _built: dict[int, ItemView] | None = None):
+        self._items = tuple(items)
+        self._report_type = report_type
+        self._built: dict[int, ItemView] = {} if _built is None else _built  # by id() of the item
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> ItemView: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ItemView, ...]: ...
+    def __getitem__(self, index: int | slice) -> ItemView | tuple[ItemView, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self._items))))
+        item = self._items[index]
+        view = self._built.get(id(item))
+        if view is None:
+            view = self._built[id(item)] = _item(item, self._report_type)
+        return view
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the same views as a tuple or another list of them, as the tuple was."""
+        if isinstance(other, ItemViews | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable cache inside: not a dict key
+
+    def __add__(self, other: object) -> tuple[object, ...]:
+        """``items + more`` in a template, as with the tuple."""
+        if isinstance(other, ItemViews | tuple):
+            return (*self, *other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[object, ...]:
+        if isinstance(other, tuple):
+            return (*other, *self)
+        return NotImplemented
+
+    def __mul__(self, times: int) -> tuple[ItemView, ...]:
+        """``items * 2`` in a template, as with the tuple (the sandbox bounds it first)."""
+        return tuple(self) * times
+
+    __rmul__ = __mul__
+
+    def of_kind(self, kind: str) -> ItemViews:
+        """The items of one kind, in the report's order."""
+        chosen = [item for item in self._items if item.kind == kind]
+        return ItemViews(chosen, self._report_type, _built=self._built)
 
 
 def build_context(draft: Draft) -> Context:
@@ -191,7 +253,7 @@ def build_context(draft: Draft) -> Context:
         ),
         office=_office(draft),
         response=_response(draft),
-        items=tuple(_item(item, report.type) for item in draft.items),
+        items=ItemViews(draft.items, report.type),
         checklist=tuple(_check(entry) for entry in draft.checklist),
     )
 

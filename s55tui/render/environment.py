@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import re
 import traceback
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,18 +103,29 @@ def render_markdown(
     gets wrong: bad syntax, a missing field, something the sandbox forbids, a render that
     runs longer or writes more than ``limits`` allow. Safe to call from any thread.
     """
+    return tidy("".join(iter_markdown(draft, template, office_dir, limits)))
+
+
+def iter_markdown(
+    draft: Draft,
+    template: str | None = None,
+    office_dir: Path | None = None,
+    limits: RenderLimits = DEFAULT_LIMITS,
+) -> Iterator[str]:
+    """The Markdown of ``render_markdown`` piece by piece as the template writes it, before
+    ``tidy``: the preview shows the top of a long document while the rest is written. Raises
+    as ``render_markdown`` does, when the piece that fails is reached."""
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     info = find_template(template or draft.response.template or "narrative", office_dir)
     budget = Budget(limits)
     env = make_environment(office_dir, budget)
-    chunks: list[str] = []
     try:
         compiled = env.get_template(info.path.name)
         for chunk in compiled.generate(build_context(draft).as_dict()):
             budget.write(chunk)
-            chunks.append(chunk)
+            yield chunk
     except TemplateSyntaxError as error:
         where = error.filename or str(info.path)
         raise TemplateError(f"{where}:{error.lineno}: template error: {error.message}") from None
@@ -132,7 +144,6 @@ def render_markdown(
         raise TemplateError(f"{_where(error, info.path)}: template error: ran out of memory") from None
     except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as error:
         raise TemplateError(f"{_where(error, info.path)}: template error: {error}") from None
-    return _tidy("".join(chunks))
 
 
 def template_sections(template: str, office_dir: Path | None = None) -> list[str] | None:
@@ -199,7 +210,7 @@ def _explain(error: BaseException) -> str:
     return message
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     """Collapse runs of blank lines left by empty optional fields, and end with one newline."""
     lines: list[str] = []
     for line in text.split("\n"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from jinja2 import nodes
@@ -101,7 +101,7 @@ class BoundedSandbox(SandboxedEnvironment):
             for sequence, times in ((left, right), (right, left)):
                 if isinstance(sequence, str) and isinstance(times, int):
                     budget.fits(len(sequence) * times)
-                elif isinstance(sequence, list | tuple) and isinstance(times, int):
+                elif isinstance(sequence, Sequence) and isinstance(times, int):  # lists, the items
                     budget.fits_items(len(sequence) * times)
             if _is_int(left) and _is_int(right):
                 _number_fits(left.bit_length() + right.bit_length())

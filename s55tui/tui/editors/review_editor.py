@@ -38,6 +38,8 @@ FORMAT_CHOICES = (
     ("Markdown (.md)", "md"),
 )
 _TEXT_FORMATS = ("docx", "html", "md")
+_FIRST_BATCH = 6_000  # characters of Markdown: more than a screenful, written in milliseconds
+_BATCH = 250_000  # the rest in trips of about fifty items
 
 
 def every_format() -> tuple[str, ...]:
@@ -91,7 +93,6 @@ class ReviewEditor(StepEditor):
         self.save = save  # saves the draft first, so the export is what the file holds
         self.today = today
         self._fields: list[str] = []
-        self._markdown = ""  # the document the preview shows, to lay out again at a new width
 
     def target(self) -> Any:
         return self.draft.response
@@ -163,51 +164,31 @@ class ReviewEditor(StepEditor):
     # -- work off the app's thread -----------------------------------------------------------
     @work(exclusive=True, group="review")
     async def refresh_review(self) -> None:
-        """Run the check and lay out the preview again."""
+        """Show the document in the preview as it is written, then run the check.
+
+        The template writes on a thread, a batch of sections per trip: the first trip stops
+        after a screenful, so the top of a 1,000-item document shows at once, and the preview
+        lays out only the sections scrolled to (see ``DocumentPreview``).
+        """
         from s55tui.completeness import check
-        from s55tui.tui.widgets.preview import DocumentPreview, layout_markdown
+        from s55tui.render.sections import markdown_sections, take_sections
 
         snap = self.session.snapshot().draft
-        result = await droppable(check, snap, self.today, name="s55tui-check")
-        self.show_check(result)
         preview = self.query_one(DocumentPreview)
         if not preview.size.width:  # the step has only just been shown: wait for its layout
             laid_out = asyncio.Event()
             preview.call_after_refresh(laid_out.set)
             await laid_out.wait()
-        width = preview.layout_width
-        templates = self.settings.templates
-
-        def lay_out() -> tuple[str, list]:
-            from s55tui.render.environment import render_markdown
-
-            markdown = render_markdown(snap, None, templates)
-            return markdown, layout_markdown(markdown, width)
-
+        sections = markdown_sections(snap, None, self.settings.templates)
+        wanted, first = _FIRST_BATCH, True
         try:
-            self._markdown, lines = await droppable(lay_out, name="s55tui-preview")
+            while batch := await droppable(take_sections, sections, wanted, name="s55tui-preview"):
+                preview.show_sections(batch, replace=first)
+                wanted, first = _BATCH, False
         except S55Error as error:
-            self._markdown = f"**The preview cannot be shown.** {error}"
-            lines = layout_markdown(self._markdown, width)
-        preview.show_lines(lines, width)
-
-    @on(DocumentPreview.NewWidth)
-    def _new_width(self, event: DocumentPreview.NewWidth) -> None:
-        event.stop()
-        self._lay_out_again()
-
-    @work(exclusive=True, group="preview-width")
-    async def _lay_out_again(self) -> None:
-        """The terminal was resized: the same document, laid out again to fill the preview."""
-        from s55tui.tui.widgets.preview import layout_markdown
-
-        await asyncio.sleep(0.1)  # a window dragged wider sends many sizes: lay out the last
-        preview, markdown = self.query_one(DocumentPreview), self._markdown
-        width = preview.layout_width
-        if markdown and width != preview.laid_out_width:
-            lines = await droppable(layout_markdown, markdown, width, name="s55tui-preview")
-            if markdown is self._markdown:  # not replaced by a fresh render meanwhile
-                preview.show_lines(lines, width)
+            preview.show_sections([f"**The preview cannot be shown.** {error}"], replace=True)
+        result = await droppable(check, snap, self.today, name="s55tui-check")
+        self.show_check(result)
 
     @work(exclusive=True, group="export")
     async def export(self, formats: tuple[str, ...]) -> None:

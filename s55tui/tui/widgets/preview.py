@@ -1,19 +1,26 @@
 """A preview of the finished document that stays quick on a long draft.
 
 Textual's Markdown widget builds a widget per block and takes seconds on a 100-item
-response. Here the Markdown is laid out by rich on a worker thread, into lines of the
-preview's width, and this widget only paints the lines on screen: scrolling a 2,000-line
-document costs what scrolling twenty does.
+response, and even rich's layout of a whole 1,000-item document took twenty seconds and a
+hundred megabytes of screen lines. Here the document arrives as sections, each beginning at
+a heading (``s55tui.render.sections``), and a section is laid out by rich into lines of the
+preview's width only when it first scrolls into view; the few dozen laid out last are kept.
+Until then its height is estimated from its text, so the scroll bar is right to within a few
+lines, and corrected when it is laid out. Scrolling a 100,000-line document costs what
+scrolling twenty does, and the first screen shows as soon as the first sections are written.
 """
 
 from __future__ import annotations
+
+import bisect
+import math
+from collections import OrderedDict
 
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.segment import Segment
 from textual import events
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -41,19 +48,21 @@ def _with_line_breaks(document: Markdown) -> Markdown:
 
 
 class DocumentPreview(ScrollView, can_focus=True):
-    """Scrollable, pre-laid-out lines of the rendered document."""
+    """Scrollable sections of the rendered document, each laid out when first shown."""
 
     DEFAULT_CSS = """
     DocumentPreview { height: 1fr; border: round $primary-lighten-2; padding: 0 1; }
     DocumentPreview:focus { border: round $accent; }
     """
 
-    class NewWidth(Message):
-        """The preview changed width (the terminal was resized): its lines need laying out again."""
+    KEEP = 48  # sections kept laid out; one scrolled back to is laid out again
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._lines: list[Strip] = []
+        self._sections: list[str] = []
+        self._heights: list[int] = []  # each section's lines: laid out, or estimated until then
+        self._starts: list[int] = [0]  # the first line of each section, and the total last
+        self._laid: OrderedDict[int, list[Strip]] = OrderedDict()  # the last laid out, by section
         self.laid_out_width = 0
 
     @property
@@ -61,32 +70,84 @@ class DocumentPreview(ScrollView, can_focus=True):
         """The width to lay the document out at: the preview's, less its scrollbar."""
         return max(self.size.width - 2, 40)
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Ask for the lines again when they no longer fit the width (whoever laid them out
-        knows the document; the preview only paints lines)."""
-        if self._lines and self.layout_width != self.laid_out_width:
-            self.post_message(self.NewWidth())
+    def show_sections(self, sections: list[str], *, replace: bool = False) -> None:
+        """Add the next sections of the document, or (``replace``) begin a new document with
+        them; the old one stays on screen until the new one's first sections arrive."""
+        if replace:
+            self._sections, self._heights, self._laid = [], [], OrderedDict()
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self.laid_out_width = self.layout_width
+        for section in sections:
+            self._heights.append(self._estimate(section, len(self._sections)))
+            self._sections.append(section)
+        self._heights_changed()
 
-    def show_lines(self, lines: list[Strip], width: int) -> None:
-        """Show lines laid out for ``width``; the caller lays them out off the app's thread."""
-        self._lines = lines
-        self.laid_out_width = width
-        self.virtual_size = Size(width, len(lines))
-        self.refresh()
+    def on_resize(self, event: events.Resize) -> None:
+        """A new width: every section is laid out again, when next shown."""
+        if self._sections and self.layout_width != self.laid_out_width:
+            self.laid_out_width = self.layout_width
+            self._laid.clear()
+            self._heights = [self._estimate(text, n) for n, text in enumerate(self._sections)]
+            self._heights_changed()
 
     @property
     def line_count(self) -> int:
-        """How many lines the document takes (for tests and the status of the preview)."""
-        return len(self._lines)
+        """How many lines the document takes (some estimated until they are shown)."""
+        return self._starts[-1]
 
     def text(self) -> str:
-        """The preview as plain text, as a reader sees it."""
-        return "\n".join(strip.text.rstrip() for strip in self._lines)
+        """The whole preview as plain text, as a reader sees it (lays out every section)."""
+        lines = [strip.text.rstrip() for n in range(len(self._sections)) for strip in self._lines(n)]
+        return "\n".join(lines)
 
     def render_line(self, y: int) -> Strip:
         """Paint one screen line: the document's line at the scroll offset."""
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        if index >= len(self._lines):
-            return Strip.blank(self.size.width, self.rich_style)
-        return self._lines[index].crop(scroll_x, scroll_x + self.size.width)
+        if index < self._starts[-1]:
+            section = bisect.bisect_right(self._starts, index) - 1
+            lines = self._lines(section)
+            offset = index - self._starts[section]
+            if offset < len(lines):
+                return lines[offset].crop(scroll_x, scroll_x + self.size.width)
+        return Strip.blank(self.size.width, self.rich_style)
+
+    # -- laying out ----------------------------------------------------------------------------
+    def _lines(self, section: int) -> list[Strip]:
+        """The section's screen lines (a blank line first, between it and the one before)."""
+        lines = self._laid.get(section)
+        if lines is not None:
+            self._laid.move_to_end(section)
+            return lines
+        width = self.laid_out_width or self.layout_width
+        lines = layout_markdown(self._sections[section], width)
+        if section:
+            lines.insert(0, Strip.blank(width))
+        self._laid[section] = lines
+        if len(self._laid) > self.KEEP:
+            self._laid.popitem(last=False)
+        if len(lines) != self._heights[section]:  # the estimate was off: the sections below move
+            self._heights[section] = len(lines)
+            self._heights_changed(later=True)
+        return lines
+
+    def _estimate(self, text: str, section: int) -> int:
+        """Lines the section will take, from its text: each line wrapped at the width."""
+        width = max((self.laid_out_width or self.layout_width) - 4, 16)
+        lines = sum(max(1, math.ceil(len(line) / width)) for line in text.split("\n"))
+        return lines + (1 if section else 0)
+
+    def _heights_changed(self, *, later: bool = False) -> None:
+        """Where each section starts, and the document's size (after the frame being painted)."""
+        starts = [0]
+        for height in self._heights:
+            starts.append(starts[-1] + height)
+        self._starts = starts
+        if later:
+            self.call_later(self._resize_document)
+        else:
+            self._resize_document()
+
+    def _resize_document(self) -> None:
+        self.virtual_size = Size(self.laid_out_width or self.layout_width, self._starts[-1])
+        self.refresh()
