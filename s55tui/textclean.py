@@ -33,19 +33,34 @@ _GLYPHS = "\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET = re.compile(f"^([ \t]*)(?:[{_GLYPHS}]|o(?=[ \t\u00a0]+\\S))[ \t\u00a0]*", re.M)
 
 
+# Printable ASCII, newline and tab: text made only of these has nothing to clean but "o" bullets.
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n\t"
+_O_BULLET_LINE = re.compile(r"\n[ \t]*o[ \t]")
+_O_BULLET_FIRST = re.compile(r"[ \t]*o[ \t]")
+
+
 def clean_text(text: str) -> str:
     """Return ``text`` safe for TOML, Word and the terminal, with Word bullets as Markdown.
 
     Runs of spaces and the text's words are left exactly as typed: this only removes what
     no reader can see and turns line-break characters into the one newline we use.
     """
-    if not text:
+    if not text or _nothing_to_clean(text):
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_LINE_BREAKS)
     text = _PARAGRAPH_BREAKS.sub("\n\n", text)
     text = _UNWANTED.sub("", text)
     return _BULLET.sub(lambda m: f"{m.group(1)}- ", text)
+
+
+def _nothing_to_clean(text: str) -> bool:
+    """True for plain ASCII text with no "o" bullet, as nearly every saved text is: found in a
+    few microseconds, where cleaning takes a hundred and fifty for a 2 KB answer (a 10,000-item
+    draft has 60,000 texts to clean as it opens)."""
+    if not text.isascii() or text.encode("ascii").translate(None, _PLAIN_ASCII):
+        return False
+    return not (_O_BULLET_FIRST.match(text) or _O_BULLET_LINE.search(text))
 
 
 def clean_line(text: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from s55tui.textclean import clean_line, clean_text
@@ -70,3 +72,14 @@ def test_cleaned_text_is_xml_safe(text: str) -> None:
         or ord(ch) > 0xFFFF
         for ch in cleaned
     )
+
+
+@given(st.text(alphabet="o-x \t\n\r\x0b\x0c\x00\x7f", max_size=12))
+@example("o first\n  o\tsecond")
+@example("We will:\no review")
+def test_plain_looking_text_is_cleaned_as_fully_as_any(text: str) -> None:
+    """ASCII text takes a quick look first (a big draft opens with 60,000 texts to clean):
+    whatever it lets through has no control character and no Word "o" bullet left."""
+    cleaned = clean_text(text)
+    assert not any(ch in cleaned for ch in "\r\x0b\x0c\x00\x7f")
+    assert not re.search(r"^[ \t]*o[ \t]+\S", cleaned, re.M)
