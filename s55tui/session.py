@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from s55tui.draftfile import load_draft, save_draft
+from s55tui.draftfile.canonical import is_canonical
 from s55tui.draftfile.journal import (
     Values,
     field_values,
@@ -218,7 +219,7 @@ class DraftSession:
         if self._write_seconds > JOURNAL_AFTER_SECONDS:
             return True
         state = self.draft.file_state
-        if not isinstance(state, FileState) or state.document is not None:
+        if not isinstance(state, FileState) or state.document is not None or state.canonical:
             return False
         return len(state.text) > JOURNAL_ABOVE_BYTES
 
@@ -259,14 +260,21 @@ class DraftSession:
         a save is dropped (it is kept only if the file's text is still the one parsed).
         """
         state = self.draft.file_state
-        if not isinstance(state, FileState) or state.document is not None:
+        if not isinstance(state, FileState) or state.document is not None or state.canonical:
             return
         import tomlkit  # as the writer does: only saving needs it
 
         with self._preparing:
-            if state.document is not None:  # parsed by another thread while this one waited
+            if state.document is not None or state.canonical:  # done by another thread meanwhile
                 return
             text = state.text
+            if state.canonical is None:  # a file s55tui laid out is saved without the parse
+                canonical = is_canonical(text)
+                with self._save_lock:
+                    if self.draft.file_state is state and state.text == text:
+                        state.canonical = canonical
+                if canonical:
+                    return
             try:
                 document = tomlkit.parse(text)
             except Exception:  # the save parses again, and reports what is wrong

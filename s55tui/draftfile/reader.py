@@ -38,6 +38,10 @@ class FileState:
     # id (the table is kept beside its values, so the id cannot be reused): a save skips every
     # table whose item has not changed since, which at 10,000 items is most of a save's time.
     written: dict[int, tuple[Any, tuple[Any, ...]]] = field(default_factory=dict)
+    # Whether ``text`` is the canonical text of its draft (``canonical.is_canonical``): then it
+    # is saved by writing the new canonical text, without the slow parse into ``document``.
+    # None until looked at (off the app's thread, before the first save).
+    canonical: bool | None = None
 
 
 @dataclass

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -25,27 +24,43 @@ from typing import Any
 from s55tui import __version__
 from s55tui.draftfile import schema
 from s55tui.draftfile.atomic import _reason, write_atomic
+from s55tui.draftfile.canonical import HEADER, NOT_LITERAL, QUIET_WHEN_EMPTY, canonical_text, is_canonical
 from s55tui.draftfile.reader import FileState, read_text
 from s55tui.draftfile.schema import FieldError
 from s55tui.errors import ChangedOnDiskError, DraftError
 from s55tui.model import FORMAT_VERSION, Draft
 
-HEADER = (
-    "s55tui draft: a Section 55 response to an inspection report.\n"
-    "Safe to edit by hand; the keys are described in s55tui's README. Dates are written\n"
-    "like 2020-12-17, without quotes; long text is Markdown between triple quotes."
-)
-# What a literal string cannot hold: three single quotes; control characters but tab and newline.
-_NOT_LITERAL = re.compile(r"'''|[\x00-\x08\x0b-\x1f\x7f]")
-# Keys left out of a new item while empty, so a fresh file is not cluttered with them.
-_QUIET_WHEN_EMPTY = {"intro", "notes", "sent_to", "evidence"}
-
 
 def dumps_draft(draft: Draft) -> str:
-    """The draft as TOML text; the draft's remembered document is updated to match."""
+    """The draft as TOML text; the draft's remembered document is updated to match.
+
+    A new file, and a file that holds exactly its canonical text (no comments or hand-made
+    spelling to keep), are written as canonical text: no ``tomlkit`` parse, a fraction of a
+    second at 10,000 items. Any other file is edited through its own ``tomlkit`` document.
+    """
+    state = draft.file_state if isinstance(draft.file_state, FileState) else None
+    if state is not None and state.canonical is None and state.document is None:
+        state.canonical = is_canonical(state.text)
+    if state is None or state.canonical:
+        text = canonical_text(draft)
+        for index, item in enumerate(draft.items):
+            item.origin = index  # the table each is written to, as the comment-keeping save keeps
+        for index, entry in enumerate(draft.checklist):
+            entry.origin = index
+        if state is None:
+            draft.file_state = FileState(text, canonical=True)
+        else:  # the same object: the live draft shares it with the snapshot being saved
+            state.text = text
+        return text
+    return _kept_text(draft, state)
+
+
+def _kept_text(draft: Draft, state: FileState | None) -> str:
+    """The comment-keeping save: ``state``'s document given the draft's values (a new
+    document laid out from scratch when ``state`` is None, as the tests compare with
+    ``canonical_text``)."""
     import tomlkit  # imported here: only saving needs it, and it is slow to import
 
-    state = draft.file_state if isinstance(draft.file_state, FileState) else None
     if state is None:
         doc = tomlkit.document()
         for line in HEADER.splitlines():
@@ -75,7 +90,7 @@ def dumps_draft(draft: Draft) -> str:
     _put_array(doc, "checklist", draft.checklist, schema.CHECKLIST, written, now_written)
     text = doc.as_string()
     if state is None:
-        draft.file_state = FileState(text, doc, now_written)
+        draft.file_state = FileState(text, doc, now_written, canonical=False)
     else:
         state.text = text
         state.written = now_written
@@ -184,7 +199,7 @@ def _put_fields(table: Any, obj: Any, spec: dict[str, schema.Converter], fresh: 
         if key in schema.NESTED:
             _put_nested(table, key, value, schema.NESTED[key], f"{where}.{key}")
             continue
-        quiet = not value and key in _QUIET_WHEN_EMPTY
+        quiet = not value and key in QUIET_WHEN_EMPTY
         _put(table, key, value, fresh and not quiet, defaults.get(key))
 
 
@@ -249,7 +264,7 @@ def _put(table: Any, key: str, value: Any, write_new: bool, default: Any = None)
         return
     if isinstance(value, str):
         multiline = "\n" in value or (key in schema.RICH and bool(value))
-        literal = multiline and not _NOT_LITERAL.search(value)
+        literal = multiline and not NOT_LITERAL.search(value)
         table[key] = tomlkit.string(value, literal=literal, multiline=multiline)
     else:
         table[key] = value

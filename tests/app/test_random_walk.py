@@ -6,10 +6,10 @@ from a fixed seed (about two minutes). Walk longer, or from another seed, with
     S55_WALK_STEPS=2000 S55_WALK_SEED=7 .venv/bin/python -m pytest -q tests/app/test_random_walk.py
 
 ``S55_WALK_PROGRESS=FILE`` adds a line to FILE every 100 steps (a long walk is otherwise silent
-until it ends). ``S55_WALK_KEEP_GOING=1`` notes each kind of finding and walks on (an exception in the app still
-ends the walk), to report every kind at the end rather than the first. A failure names the seed,
-the step and the last ten steps: the same seed and step count replay the same keys, and
-``S55_WALK_SCRIPT`` replays a list of steps, separated by ";", from the example draft:
+until it ends). ``S55_WALK_KEEP_GOING=1`` notes each kind of finding and walks on (an exception
+in the app still ends the walk), to report every kind at the end rather than the first. A failure
+names the seed, the step and the last ten steps: the same seed and step count replay the same
+keys, and ``S55_WALK_SCRIPT`` replays a list of steps, separated by ";", from the example draft:
 
     S55_WALK_SCRIPT='tab tab tab; ctrl+n; ctrl+b' .venv/bin/python -m pytest -q tests/app/test_random_walk.py
 """
