@@ -1,10 +1,16 @@
-"""Run in a fresh process by ``measure_app``: start an app headless and report what it cost.
+"""Run in a fresh process by the app measures: start an app headless, do one thing, report it.
 
-Kept apart from the rest of the benchmark, and importing nothing of it, so that the bare
-Textual app pays for exactly what a bare app pays for, and so every start-up is a cold one.
+Kept apart from the rest of the benchmark, and importing nothing of it (its helpers are the
+``probe_*.py`` files beside it, loaded only by the mode that needs them), so the bare Textual
+app pays for exactly what a bare app pays for, and every start-up is a cold one. The answer
+is one line of JSON on stdout.
 
-    app_probe.py startup (bare | FACTORY) [DRAFT]     -> {"first_frame": monotonic, "maxrss_kb": ...}
-    app_probe.py keys (bare | FACTORY) TEXTFILE [DRAFT] [--keys N] [--id TEXTAREA_ID] [--open KEY,KEY]
+    app_probe.py startup (bare | FACTORY) [DRAFT] [--typing 1]
+    app_probe.py keys (bare | FACTORY) TEXTFILE [DRAFT] [--keys N] [--id ID] [--open KEY,KEY] [--height N]
+    app_probe.py review FACTORY DRAFT [--memory 1]
+    app_probe.py interact FACTORY DRAFT [--steps N] [--owed N] [--reviews N]
+    app_probe.py export-keys FACTORY DRAFT [--baseline N] [--gap SECONDS] [--seconds SECONDS]
+    app_probe.py drafts FACTORY FOLDER
 
 FACTORY is ``module:function`` with the contract ``build_app(draft, *, drafts_dir, profile,
 today) -> App``. "First frame" is when the screen (after any draft-loading worker finished) has
@@ -15,95 +21,47 @@ Headless skips only turning that frame into escape codes, for both apps alike.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import importlib
 import json
-import resource
-import statistics
+import os
 import sys
 import time
-from datetime import date
-from pathlib import Path
 from typing import Any
 
-SIZE = (120, 40)
-TODAY = date(2024, 4, 1)
-KEYS = "the quick brown fox jumps over a lazy dog "
+from probe_common import (
+    SIZE,
+    at_owed_box,
+    build,
+    lock_state,
+    maxrss_kb,
+    painted,
+    poll,
+    send,
+    settle,
+)
 
 
-def _maxrss_kb() -> int:
-    """This process's peak resident memory in KB.
-
-    On Linux, VmHWM: ``ru_maxrss`` carries the parent's peak across fork and exec, so a probe
-    started by a benchmark that had a 5 MB draft loaded would report the benchmark's memory.
-    """
-    status = Path("/proc/self/status")
-    if status.is_file():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KB elsewhere
-
-
-def _bare_app(text: str | None = None) -> Any:
-    """A Header, a Static and a Footer; or, given text, one focused TextArea holding it."""
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Static, TextArea
-
-    class Bare(App[None]):
-        def compose(self) -> ComposeResult:
-            if text is None:
-                yield Header()
-                yield Static("Section 55 responses")
-                yield Footer()
-            else:
-                yield TextArea(text, id="bare")
-
-        def on_mount(self) -> None:
-            if text is not None:
-                self.query_one(TextArea).focus()
-
-    return Bare()
-
-
-def _app(target: str, draft: str | None, text: str | None = None) -> Any:
-    if target == "bare":
-        return _bare_app(text)
-    module, _, name = target.partition(":")
-    build_app = getattr(importlib.import_module(module), name or "build_app")
-    from s55tui.profile import Profile
-
-    path = Path(draft) if draft else None
-    return build_app(path, drafts_dir=path.parent if path else None, profile=Profile(), today=TODAY)
-
-
-async def _settle(pilot: Any) -> None:
-    """Wait until messages are handled, any loading worker is done and the screen is painted."""
-    app = pilot.app
-    await pilot._wait_for_screen()
-    # Work an app starts in the group "after-first-frame" is, by its name, not part of opening
-    # (s55tui looks up whether the last day is a bank holiday there, to add a note).
-    running = [w for w in app.workers if not w.is_finished and w.group != "after-first-frame"]
-    if running:
-        # A worker that never ends (an autosave loop) is not part of opening: wait 10 s at most.
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(app.workers.wait_for_complete(running), timeout=10)
-        await pilot._wait_for_screen()
-    painted = asyncio.Event()
-    app.call_after_refresh(painted.set)
-    await painted.wait()
-
-
-def startup(target: str, draft: str | None) -> dict[str, Any]:
-    app = _app(target, draft)
+def startup(target: str, draft: str | None, typing: bool) -> dict[str, Any]:
+    """The monotonic time of the first frame; with ``typing``, also of the first frame with the
+    cursor in the next owed response (opened there, or after ``ctrl+g``, the officer's key
+    for it, pressed at the first frame), and whether the draft was locked by then."""
+    app = build(target, draft)
     result: dict[str, Any] = {}
 
     async def auto_pilot(pilot: Any) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         result["first_frame"] = time.monotonic()
-        result["maxrss_kb"] = _maxrss_kb()
+        result["maxrss_kb"] = maxrss_kb()
         result["screen"] = type(app.screen).__name__
+        result["lock_at_first_frame"] = lock_state(app)
+        if typing:
+            result["route"] = "opened there"
+            if not at_owed_box(app):
+                result["route"] = "ctrl+g at the first frame"
+                await send(app, "ctrl+g")
+                await poll(lambda: at_owed_box(app), 30, "response box with the cursor")
+            await painted(app)
+            result["typing_screen"] = time.monotonic()
+            result["lock_at_typing_screen"] = lock_state(app)
         app.exit()
 
     app.run(headless=True, size=SIZE, auto_pilot=auto_pilot)
@@ -112,118 +70,9 @@ def startup(target: str, draft: str | None) -> dict[str, Any]:
     return result
 
 
-def _find_textarea(app: Any, want_id: str | None, min_length: int) -> Any:
-    from textual.widgets import TextArea
-
-    areas = list(app.screen.query(TextArea))
-    if want_id:
-        return next((a for a in areas if a.id == want_id), None)
-    big = [a for a in areas if len(a.text) >= min_length]
-    if big:
-        return big[0]
-    return app.focused if isinstance(app.focused, TextArea) else (areas[0] if areas else None)
-
-
-def _pending(app: Any) -> bool:
-    """Whether the app or any widget on its screen still has messages to handle."""
-    nodes = [app, *app.screen.walk_children(with_self=True)]
-    return any(node.message_queue_size for node in nodes)
-
-
-async def _deliver(pilot: Any, char: str | None) -> None:
-    """One key, as the terminal driver delivers it, handled to the end (every message it set off)
-    and painted; with ``char`` None, only the waiting and the paint (the harness's own cost).
-
-    Not ``pilot.press``: that sleeps until the process looks idle, and the CPU its polling
-    burns (about 8 ms a key here) would swamp what is being measured."""
-    from textual import events
-
-    app = pilot.app
-    if char is not None:
-        event = events.Key("space" if char == " " else char, char)
-        event.set_sender(app)
-        await app._post_message(event)
-    for _ in range(20):
-        await pilot._wait_for_screen()
-        if not _pending(app):
-            break
-    app.screen._on_timer_update()  # what the 60 Hz update timer does next: lay out and paint
-
-
-async def _cpu_each(pilot: Any, chars: list[str | None]) -> list[float]:
-    times = []
-    for char in chars:
-        start = time.process_time()
-        await _deliver(pilot, char)
-        times.append(time.process_time() - start)
-    return times
-
-
-async def _type(pilot: Any, keys: int) -> dict[str, Any]:
-    """Type ``keys`` keys and time the CPU each costs, less the harness's own cost.
-
-    The harness (waiting on every widget's queue, forcing a paint) costs more in an app with
-    many widgets, so it is measured in the same app with no key sent, and taken off.
-    """
-    start_wall = time.perf_counter()
-    cpu = await _cpu_each(pilot, [KEYS[i % len(KEYS)] for i in range(keys)])
-    wall = time.perf_counter() - start_wall
-    idle = statistics.median(await _cpu_each(pilot, [None] * 50))
-    net = [max(0.0, t - idle) for t in cpu]
-    return {
-        "keys": keys,
-        "cpu_mean_ms": 1000 * statistics.fmean(net),
-        "cpu_median_ms": 1000 * statistics.median(net),
-        "cpu_p95_ms": 1000 * statistics.quantiles(net, n=20)[-1],
-        "cpu_max_ms": 1000 * max(net),
-        "harness_ms": 1000 * idle,
-        "wall_mean_ms": 1000 * wall / keys,
-    }
-
-
-def keys(
-    target: str, text_file: str, draft: str | None, count: int, options: dict[str, str]
-) -> dict[str, Any]:
-    """Open the first item (``--open`` keys, else Enter if no big TextArea shows) and type into it."""
-    text = Path(text_file).read_text(encoding="utf-8")
-    app = _app(target, draft, text if target == "bare" else None)
-    want_id = options.get("--id")
-    open_keys = [key for key in options.get("--open", "").split(",") if key]
-
-    async def drive() -> dict[str, Any]:
-        async with app.run_test(size=SIZE) as pilot:
-            await _settle(pilot)
-            for key in open_keys:
-                await pilot.press(key)
-                await _settle(pilot)
-            area = _find_textarea(app, want_id, len(text) // 2)
-            if not open_keys and (area is None or (not want_id and len(area.text) < len(text) // 2)):
-                await pilot.press("enter")  # open the highlighted item, as an officer would
-                await _settle(pilot)
-                area = _find_textarea(app, want_id, len(text) // 2) or area
-            if area is None:
-                return {
-                    "error": f"no TextArea {want_id or ''} found after opening an item".replace("  ", " ")
-                }
-            source = "draft"
-            if len(area.text) < len(text) // 2:
-                area.load_text(text)
-                source = "loaded by the benchmark"
-            area.focus()
-            area.move_cursor((area.document.line_count // 2, 0))
-            await _settle(pilot)
-            before = len(area.text)
-            result = await _type(pilot, count)
-            result.update(typed=len(area.text) - before, textarea=area.id or type(area).__name__)
-            result.update(text_source=source, chars=len(area.text))
-            return result
-
-    return asyncio.run(drive())
-
-
-def main(argv: list[str]) -> int:
+def main(argv: list[str]) -> None:
     mode, target, *rest = argv
-    options = {}
+    options: dict[str, str] = {}
     positional = []
     while rest:
         word = rest.pop(0)
@@ -231,16 +80,40 @@ def main(argv: list[str]) -> int:
             options[word] = rest.pop(0)
         else:
             positional.append(word)
+    first = positional[0] if positional else None
     if mode == "startup":
-        result = startup(target, positional[0] if positional else None)
+        result = startup(target, first, options.get("--typing") == "1")
     elif mode == "keys":
+        from probe_typing import keys
+
         draft = positional[1] if len(positional) > 1 else None
         result = keys(target, positional[0], draft, int(options.get("--keys", 500)), options)
+    elif mode == "review":
+        from probe_review import review
+
+        result = asyncio.run(review(target, positional[0], options.get("--memory") == "1"))
+    elif mode == "interact":
+        from probe_interactions import interact
+
+        counts = {k: int(options.get(f"--{k}", d)) for k, d in [("steps", 30), ("owed", 10), ("reviews", 3)]}
+        result = asyncio.run(interact(target, positional[0], counts))
+    elif mode == "export-keys":
+        from probe_export import export_keys
+
+        baseline, gap = int(options.get("--baseline", 60)), float(options.get("--gap", 0.05))
+        seconds = float(options.get("--seconds", 60))
+        result = asyncio.run(export_keys(target, positional[0], baseline, gap, seconds))
+    elif mode == "drafts":
+        from probe_drafts import drafts_screen
+
+        result = drafts_screen(target, positional[0])
     else:
         raise SystemExit(f"unknown mode {mode!r}")
-    print(json.dumps(result))
-    return 0
+    print(json.dumps(result), flush=True)
+    # Ended at once, as quitting the app drops them: an export a probe stopped waiting for may
+    # still be running on a daemon thread, and tearing the interpreter down under it can crash.
+    os._exit(0)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    main(sys.argv[1:])

@@ -58,8 +58,13 @@ def markdown_text(rng: random.Random, size: int = RESPONSE_BYTES) -> str:
     return "\n\n".join(parts)
 
 
-def make_draft(items: int, seed: int = 55) -> Draft:
-    """A complete draft of ``items`` items: every response owed is written, every box ticked."""
+def make_draft(items: int, seed: int = 55, *, owed_every: int = 0) -> Draft:
+    """A complete draft of ``items`` items: every response owed is written, every box ticked.
+
+    ``owed_every`` N leaves both responses of one item in N blank (the 1st, the N+1th...), so
+    the app's "next owed" has somewhere to go, as in a draft being worked on. Those items are
+    all addressed to chief constables, so each owes at least the chief constable's response.
+    """
     rng = random.Random(seed * 100_003 + items)
     report = Report(
         title=f"Benchmark inspection with {items} items",
@@ -94,14 +99,17 @@ def make_draft(items: int, seed: int = 55) -> Draft:
                 status="in-progress",
             )
         )
+        if owed_every and index % owed_every == 0:
+            draft.items[-1].cc_response = draft.items[-1].pcc_response = ""
     for entry in draft.checklist:
         entry.done, entry.on = True, date(2024, 4, 22)
     return draft
 
 
-def write_draft(path: Path, items: int, *, big_response: int = 0) -> Path:
-    """Save a generated draft at ``path``; ``big_response`` makes the first item's response that long."""
-    draft = make_draft(items)
+def write_draft(path: Path, items: int, *, big_response: int = 0, owed_every: int = 0) -> Path:
+    """Save a generated draft at ``path``; ``big_response`` makes the first item's response that
+    long; ``owed_every`` leaves every Nth item unanswered (see ``make_draft``)."""
+    draft = make_draft(items, owed_every=owed_every)
     if big_response and draft.items:
         draft.items[0].cc_response = markdown_text(random.Random(7), big_response)
     save_draft(path, draft)

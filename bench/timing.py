@@ -1,28 +1,21 @@
-"""Wall-clock helpers: the median of several runs, of a subprocess or of a call in this process.
+"""Wall-clock helpers: a subprocess or a call timed once, and cases timed round by round.
 
-The median, not the mean, because one run disturbed by the machine (a cache miss, another
-process) should not move the figure; subprocesses, because an officer's ``s55tui export`` pays
-for Python's start-up and every import, and that is what they wait for.
+Subprocesses, because an officer's ``s55tui export`` pays for Python's start-up and every
+import, and that is what they wait for. Rounds, because a machine that slows down mid-run (a
+shared VM, another job) must slow every case compared, not only the ones measured last: each
+round runs every case once, and the figure is the median over rounds (see ``bench.stats``).
 """
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
-
-def quiet_env(config: Path) -> dict[str, str]:
-    """The environment for a measured subprocess: no officer's real profile, no stray colour codes."""
-    env = dict(os.environ)
-    env["XDG_CONFIG_HOME"] = str(config)
-    env["NO_COLOR"] = "1"
-    env.pop("PYTHONPROFILEIMPORTTIME", None)
-    return env
+T = TypeVar("T")
 
 
 def run_once(command: Sequence[str], env: dict[str, str], ok: Sequence[int] = (0,)) -> float:
@@ -36,19 +29,30 @@ def run_once(command: Sequence[str], env: dict[str, str], ok: Sequence[int] = (0
     return seconds
 
 
-def median_run(command: Sequence[str], env: dict[str, str], repeats: int, ok: Sequence[int] = (0,)) -> float:
-    """The median wall time of ``repeats`` runs of ``command``."""
-    return statistics.median(run_once(command, env, ok) for _ in range(max(1, repeats)))
+def time_call(call: Callable[[], object]) -> float:
+    """Seconds one call of ``call`` takes, in this process."""
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
 
 
 def median_call(call: Callable[[], object], repeats: int) -> float:
-    """The median wall time of ``repeats`` calls of ``call`` in this process."""
-    times = []
-    for _ in range(max(1, repeats)):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """The median wall time of ``repeats`` calls of ``call`` in this process (``growth.py``'s
+    cases, each compared with its own size before, not with another case)."""
+    return statistics.median(time_call(call) for _ in range(max(1, repeats)))
+
+
+def rounds(
+    cases: Mapping[str, Callable[[], T]], repeats: int, progress: Callable[[str], None] | None = None
+) -> dict[str, list[T]]:
+    """Run every case once a round, ``repeats`` rounds; each case's results in round order."""
+    results: dict[str, list[T]] = {name: [] for name in cases}
+    for round_ in range(max(1, repeats)):
+        if progress is not None:
+            progress(f"round {round_ + 1} of {repeats}")
+        for name, case in cases.items():
+            results[name].append(case())
+    return results
 
 
 def cli_command(*args: str) -> list[str]:
