@@ -145,3 +145,9 @@ def test_an_items_list_reads_like_the_tuple_it_was_in_a_template(tmp_path: Path)
     )
     draft = _coded_draft()
     assert render_markdown(draft, "ours", folder) == "7 7 6 14 7 1,2,3,4,5,6,7 True\n"
+
+
+def test_the_preview_paints_in_a_terminal_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR set (as some officers' terminals have it): every line painted, no traceback."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    asyncio.run(_reads_as_whole("example"))

@@ -19,6 +19,7 @@ from collections import OrderedDict
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -31,7 +32,11 @@ def layout_markdown(markdown: str, width: int) -> list[Strip]:
     console = Console(width=width, force_terminal=True, color_system="truecolor", legacy_windows=False)
     options = console.options.update_width(width)
     lines = console.render_lines(_with_line_breaks(Markdown(markdown, hyperlinks=False)), options, pad=True)
-    return [Strip(Segment.simplify(line), width) for line in lines]
+    # Every segment styled, if only with nothing: NO_COLOR's filter reads each one's colour
+    # (rich leaves padding unstyled, and the review failed with a traceback under NO_COLOR=1).
+    plain = Style()
+    styled = ([Segment(text, style or plain, control) for text, style, control in line] for line in lines)
+    return [Strip(Segment.simplify(line), width) for line in styled]
 
 
 def _with_line_breaks(document: Markdown) -> Markdown:
@@ -121,8 +126,8 @@ class DocumentPreview(ScrollView, can_focus=True):
             return lines
         width = self.laid_out_width or self.layout_width
         lines = layout_markdown(self._sections[section], width)
-        if section:
-            lines.insert(0, Strip.blank(width))
+        if section:  # styled, if only with nothing: NO_COLOR's filter reads every line's colour
+            lines.insert(0, Strip.blank(width, Style()))
         self._laid[section] = lines
         if len(self._laid) > self.KEEP:
             self._laid.popitem(last=False)
