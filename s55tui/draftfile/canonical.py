@@ -30,8 +30,6 @@ HEADER = (
 )
 # Keys left out of a new item while empty, so a fresh file is not cluttered with them.
 QUIET_WHEN_EMPTY = frozenset({"intro", "notes", "sent_to", "evidence"})
-# What a literal string cannot hold: three single quotes; control characters but tab and newline.
-NOT_LITERAL = re.compile(r"'''|[\x00-\x08\x0b-\x1f\x7f]")
 # What a one-line basic string must escape (tomlkit escapes every control character).
 _NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -124,13 +122,14 @@ def _string(key: str, value: str) -> str:
     multiline = "\n" in value or (key in schema.RICH and bool(value))
     if not multiline:
         return _one_line(value)
-    if _literal_ok(value):
+    if literal_ok(value):
         return f"'''{chr(10) if value.startswith(chr(10)) else ''}{value}'''"
     return _tomlkit_string(value, multiline=True)
 
 
-def _literal_ok(value: str) -> bool:
-    """Whether a multi-line literal string can hold ``value`` (as ``NOT_LITERAL`` says)."""
+def literal_ok(value: str) -> bool:
+    """Whether a multi-line literal string can hold ``value``: not three single quotes, and no
+    control character but tab and newline (both writers ask this, so they spell text alike)."""
     if "'''" in value:
         return False
     if value.isascii():

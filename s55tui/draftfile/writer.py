@@ -24,7 +24,7 @@ from typing import Any
 from s55tui import __version__
 from s55tui.draftfile import schema
 from s55tui.draftfile.atomic import _reason, write_atomic
-from s55tui.draftfile.canonical import HEADER, NOT_LITERAL, QUIET_WHEN_EMPTY, canonical_text, is_canonical
+from s55tui.draftfile.canonical import HEADER, QUIET_WHEN_EMPTY, canonical_text, is_canonical, literal_ok
 from s55tui.draftfile.reader import FileState, read_text
 from s55tui.draftfile.schema import FieldError
 from s55tui.errors import ChangedOnDiskError, DraftError
@@ -264,7 +264,7 @@ def _put(table: Any, key: str, value: Any, write_new: bool, default: Any = None)
         return
     if isinstance(value, str):
         multiline = "\n" in value or (key in schema.RICH and bool(value))
-        literal = multiline and not NOT_LITERAL.search(value)
+        literal = multiline and literal_ok(value)
         table[key] = tomlkit.string(value, literal=literal, multiline=multiline)
     else:
         table[key] = value
