@@ -193,16 +193,14 @@ class ReviewEditor(StepEditor):
     @work(exclusive=True, group="export")
     async def export(self, formats: tuple[str, ...]) -> None:
         """Save, then write the exports beside the draft and say where they went."""
-        from s55tui.render.export import export
+        from s55tui.render.export_process import export_in_child
 
         await self.save()
         snap = self.session.snapshot().draft
         path = self.session.path
         self.notify("Exporting…", timeout=2)
-        try:
-            written = await droppable(
-                export, snap, path, formats, None, None, self.settings, name="s55tui-export"
-            )
+        try:  # in a child process: rendering a big document must not hold the keyboard up
+            written = await export_in_child(snap, path, formats, self.settings)
         except S55Error as error:
             self.notify(str(error), title="Export failed", severity="error", timeout=12)
             return
