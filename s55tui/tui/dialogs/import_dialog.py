@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from s55tui.errors import S55Error
@@ -30,6 +30,7 @@ from s55tui.importer.merge import preview
 from s55tui.importer.sources import STDIN, read_source
 from s55tui.model import Draft, Item
 from s55tui.tui.dialogs.import_found import Finding, FoundTable, detail
+from s55tui.tui.widgets.key_footer import KeyFooter
 
 _START = "Then Find items (ctrl+f). Nothing is added until you choose Add to draft."
 
@@ -124,7 +125,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
                 yield Button("Find items", id="find", variant="primary")
                 yield Button("Add to draft", id="add", variant="success", disabled=True)
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.is_current:  # not when escape in flow closed it before it opened (its box is gone)

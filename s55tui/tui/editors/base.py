@@ -22,12 +22,14 @@ from textual.containers import VerticalScroll
 from textual.dom import NoScreen
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, TextArea
 
 from s55tui.datetext import read_date
 from s55tui.textclean import clean_line
 
 LINE, TEXT, DATE, CHOICE = "line", "text", "date", "choice"
+# What the cursor can be put in, in a form.
+_FIELD_TYPES = (Input, TextArea, Select, Checkbox, OptionList, Button)
 
 
 class StepEditor(VerticalScroll):
@@ -73,6 +75,10 @@ class StepEditor(VerticalScroll):
     # flushing empty widgets would wipe the target's text.
     loaded: bool = False
 
+    def __init__(self, *children: Widget, **kwargs: Any) -> None:
+        super().__init__(*children, **kwargs)
+        self._found: dict[str, Widget] = {}
+
     def target(self) -> Any:
         """The model object whose fields this editor shows."""
         raise NotImplementedError
@@ -94,9 +100,9 @@ class StepEditor(VerticalScroll):
         """Put the target's values into the widgets."""
         self.loaded = True
         for name, kind in self.FIELDS.items():
-            widget = self.query_one(f"#f-{name}")
+            widget = self.find(f"f-{name}")
             obj, attr = self.locate(name)
-            if obj is None:
+            if obj is None or widget is None:
                 continue
             value = getattr(obj, attr)
             if kind == TEXT:
@@ -127,10 +133,7 @@ class StepEditor(VerticalScroll):
     def _flush_fields(self) -> bool:
         changed = False
         for name, kind in self.FIELDS.items():
-            found = self.query(f"#f-{name}")
-            if not found:
-                continue
-            widget = found.first()
+            widget = self.find(f"f-{name}")
             if kind == TEXT and isinstance(widget, TextArea):
                 changed |= self._store(name, widget.text)
             elif kind == DATE and isinstance(widget, Input):
@@ -145,12 +148,12 @@ class StepEditor(VerticalScroll):
     def focus_first(self) -> bool:
         """Put the cursor in the first field the officer would type into; False when there is
         none yet (the fields are still being mounted)."""
-        for widget in self.query("Input, TextArea, Select, Checkbox, OptionList, Button"):
-            if widget.focusable:
-                widget.focus()
-                self.reveal(widget)
-                return True
-        return False
+        widget = self._first_field()
+        if widget is None:
+            return False
+        widget.focus()
+        self.reveal(widget)
+        return True
 
     def reveal(self, widget: Widget) -> None:
         """Scroll ``widget`` into sight with the label above it (the step's heading too, for its
@@ -187,10 +190,31 @@ class StepEditor(VerticalScroll):
             self._reveal_now(focused)
 
     def _first_field(self) -> Widget | None:
-        for widget in self.query("Input, TextArea, Select, Checkbox, OptionList, Button"):
-            if widget.focusable:
+        """The first widget the cursor can go to, in the form's order.
+
+        Walked, not queried: a CSS query matches every widget of the form against six
+        selectors, and this is asked on every step change and every reveal.
+        """
+        for widget in self.walk_children(Widget):
+            if isinstance(widget, _FIELD_TYPES) and widget.focusable:
                 return widget
         return None
+
+    def find(self, widget_id: str) -> Widget | None:
+        """The widget of this form with ``widget_id``, or None.
+
+        Remembered once found: a step change loads and flushes every field, and looking each
+        up by a CSS query walks the whole form each time. A widget since removed (a rebuilt
+        checklist) is looked up again.
+        """
+        widget = self._found.get(widget_id)
+        if widget is not None and widget.is_attached and self in widget.ancestors:
+            return widget
+        found = self.query(f"#{widget_id}")
+        widget = found.first() if found else None
+        if widget is not None:
+            self._found[widget_id] = widget
+        return widget
 
     @staticmethod
     def _label_of(widget: Widget) -> Widget | None:
@@ -212,10 +236,9 @@ class StepEditor(VerticalScroll):
 
     def focus_field(self, name: str) -> bool:
         """Focus the widget editing ``name``; False when this editor has no such field."""
-        found = self.query(f"#f-{name}")
-        if not found:
+        widget = self.find(f"f-{name}")
+        if widget is None:
             return False
-        widget = found.first()
         widget.focus()
         self.reveal(widget)
         return True
@@ -291,9 +314,8 @@ class StepEditor(VerticalScroll):
         return f"{reason}. Meanwhile nothing is saved for this date."
 
     def _show_error(self, name: str, message: str) -> None:
-        found = self.query(f"#e-{name}")
-        if found:
-            label = found.first(Label)
+        label = self.find(f"e-{name}")
+        if isinstance(label, Label):
             label.update(message)
             label.display = bool(message)
 

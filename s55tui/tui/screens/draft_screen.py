@@ -25,7 +25,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from s55tui.model import Draft
 from s55tui.profile import Profile
@@ -39,6 +39,7 @@ from s55tui.tui.screens.draft_items import ItemActions
 from s55tui.tui.screens.draft_navigator import StepNavigator
 from s55tui.tui.screens.draft_saver import DraftSaver
 from s55tui.tui.steps import DETAILS, REVIEW, Step, next_owed
+from s55tui.tui.widgets.key_footer import KeyFooter
 from s55tui.tui.widgets.outline import Outline
 from s55tui.tui.widgets.status_line import StatusLine
 
@@ -93,7 +94,7 @@ class DraftScreen(Screen[None]):
             with ContentSwitcher(initial=DETAILS, id="editors"):
                 yield self.nav.new_editor(DETAILS)
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.draft.report.title or self.path.name

@@ -19,7 +19,7 @@ from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from s55tui import library
@@ -34,6 +34,7 @@ from s55tui.tui.dialogs.confirm import ConfirmDialog
 from s55tui.tui.dialogs.new_draft import NewDraftChoice, NewDraftDialog
 from s55tui.tui.screens.drafts_commands import DRAFTS_COMMANDS
 from s55tui.tui.screens.drafts_table import DraftsTable
+from s55tui.tui.widgets.key_footer import KeyFooter
 
 
 class DraftsScreen(Screen[None]):
@@ -67,7 +68,7 @@ class DraftsScreen(Screen[None]):
         table.display = False
         yield table
         yield Static("", id="drafts-detail")
-        yield Footer()
+        yield KeyFooter()
 
     # -- reading the folder -------------------------------------------------------------------
 

@@ -16,10 +16,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from s55tui.tracker import AMBER, CLOSED, GREEN, RED, TrackerRow, tracker_rows
 from s55tui.tracker_formats import COLUMNS, texts
+from s55tui.tui.widgets.key_footer import KeyFooter
 
 _COLUMNS = ("RAG", "Report", "Item", "Due", "Status", "Updated", "Days open")
 _WIDTHS = {"RAG": 6, "Item": 22, "Due": 11, "Status": 12, "Updated": 11, "Days open": 9}
@@ -53,7 +54,7 @@ class TrackerScreen(Screen[None]):
         yield Header()
         yield DataTable(id="tracker-table", cursor_type="row", zebra_stripes=True)
         yield Static("Reading the drafts…", id="tracker-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Tracker"
