@@ -75,6 +75,10 @@ class StepEditor(VerticalScroll):
     # flushing empty widgets would wipe the target's text.
     loaded: bool = False
 
+    # Whether the next reveal starts from the top of the form: set when the form is pointed at
+    # another item, so the item's own text shows above the box with the cursor where it fits.
+    from_top: bool = False
+
     def __init__(self, *children: Widget, **kwargs: Any) -> None:
         super().__init__(*children, **kwargs)
         self._found: dict[str, Widget] = {}
@@ -151,7 +155,7 @@ class StepEditor(VerticalScroll):
         widget = self._first_field()
         if widget is None:
             return False
-        widget.focus()
+        widget.focus(scroll_visible=False)  # reveal() scrolls, at once: no animation to wait for
         self.reveal(widget)
         return True
 
@@ -165,6 +169,14 @@ class StepEditor(VerticalScroll):
         # Both scrolls now, one after the other: textual's default defers each to the next
         # refresh, computed from the offset before either, so the label's came last and won,
         # leaving the box with the cursor a line below the form's bottom.
+        if self.from_top:  # a new item: as if scrolled from the top, in one move
+            self.from_top = False
+            y = self._revealed_from_top(widget)
+            if y is not None:
+                if y != round(self.scroll_y):  # no move, no redraw
+                    self.scroll_to(y=y, animate=False, immediate=True)
+                return
+            self.scroll_to(y=0, animate=False, immediate=True)
         if self._first_field() is widget:
             self.scroll_home(animate=False, immediate=True)
             return
@@ -172,6 +184,18 @@ class StepEditor(VerticalScroll):
         label = self._label_of(widget)
         if label is not None:
             self.scroll_to_widget(label, animate=False, immediate=True)
+
+    def _revealed_from_top(self, widget: Widget) -> int | None:
+        """Where scrolling from the top to show ``widget`` and its label ends (the box's bottom
+        in sight, then its label's top), for a field of the form itself; None for a field
+        inside a row of fields (their places are not in the form's own coordinates)."""
+        if widget.parent is not self:
+            return None
+        box = widget.virtual_region_with_margin
+        label = self._label_of(widget)
+        top = label.virtual_region_with_margin.y if label is not None else box.y
+        lowest = box.bottom - self.scrollable_content_region.height
+        return max(0, min(top, lowest, round(self.max_scroll_y)))
 
     def watch_virtual_size(self) -> None:
         """The form's height changes as its boxes take their text's height (after a change of
@@ -239,7 +263,7 @@ class StepEditor(VerticalScroll):
         widget = self.find(f"f-{name}")
         if widget is None:
             return False
-        widget.focus()
+        widget.focus(scroll_visible=False)  # reveal() scrolls, at once
         self.reveal(widget)
         return True
 

@@ -272,7 +272,7 @@ class ChecklistEditor(StepEditor):
         if not found:
             return False
         widget = found.first()
-        widget.focus()
+        widget.focus(scroll_visible=False)  # scrolled next, at once
         self.scroll_to_widget(widget, animate=False)
         return True
 

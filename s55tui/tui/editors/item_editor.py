@@ -120,7 +120,7 @@ class ItemEditor(StepEditor):
         self.index = index
         self.item = self.draft.items[index] if 0 <= index < len(self.draft.items) else None
         self.load()
-        self.scroll_home(animate=False)
+        self.from_top = True  # the reveal of the field with the cursor scrolls from the top
 
     def load(self) -> None:
         item = self.target()

@@ -133,6 +133,9 @@ class StepNavigator:
                 editor.refresh_review()
         if focus or not outline.has_focus:
             self.focus_step(field)
+        elif editor.from_top:  # browsing the outline: the item is shown from its top
+            editor.from_top = False
+            editor.scroll_home(animate=False, immediate=True)
         if then is not None:
             then(editor)
         if changed_step and screen.session.dirty:
