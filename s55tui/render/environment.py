@@ -30,6 +30,9 @@ from s55tui.render.limits import DEFAULT_LIMITS, Budget, LimitExceeded, RenderLi
 from s55tui.render.mdtext import Rich, escape_plain
 
 if TYPE_CHECKING:
+    from jinja2 import BytecodeCache
+    from jinja2.bccache import Bucket
+
     from s55tui.render.sandbox import BoundedSandbox
 
 
@@ -64,6 +67,38 @@ def _month_year(value: date | None) -> str:
     return f"{value:%B %Y}" if value else ""
 
 
+_compiled: BytecodeCache | None = None
+
+
+def compiled_templates() -> BytecodeCache:
+    """Every template compiled so far, kept in memory for the life of the process.
+
+    Each render has an environment of its own (its budget is part of it), and a new
+    environment compiles every template it loads again: about 30 ms of a 100-item preview,
+    on every visit to the review and every export. Jinja keys what it keeps by the template's
+    name and a checksum of its source, so an office template edited on disk is compiled
+    afresh. Only environments made by ``make_environment`` use it: all are configured alike.
+    """
+    global _compiled
+    if _compiled is None:
+        from jinja2 import BytecodeCache
+
+        class InMemory(BytecodeCache):
+            def __init__(self) -> None:
+                self.kept: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket: Bucket) -> None:
+                code = self.kept.get(bucket.key)
+                if code is not None:
+                    bucket.bytecode_from_string(code)
+
+            def dump_bytecode(self, bucket: Bucket) -> None:
+                self.kept[bucket.key] = bucket.bytecode_to_string()
+
+        _compiled = InMemory()
+    return _compiled
+
+
 def make_environment(office_dir: Path | None = None, budget: Budget | None = None) -> BoundedSandbox:
     """A bounded sandbox loading templates from the office folder, then the built-ins."""
     from jinja2 import FileSystemLoader, StrictUndefined
@@ -71,6 +106,7 @@ def make_environment(office_dir: Path | None = None, budget: Budget | None = Non
     from s55tui.render.sandbox import BoundedSandbox
 
     env = BoundedSandbox(
+        bytecode_cache=compiled_templates(),
         loader=FileSystemLoader([str(p) for p in search_path(office_dir)], encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=False,

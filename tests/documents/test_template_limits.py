@@ -234,3 +234,12 @@ def test_export_with_a_runaway_template_is_one_line_and_writes_nothing(tmp_path:
         f"s55tui: {template}: template stopped: the document would be longer than 20,000,000 characters\n"
     )
     assert folder_state(drafts) == before
+
+
+def test_an_office_template_edited_between_renders_is_read_again(tmp_path: Path) -> None:
+    """Compiled templates are kept for the next render, but an edit on disk is never missed."""
+    (tmp_path / "mine.md.j2").write_text("First: {{ report.title }}\n", encoding="utf-8")
+    assert render_markdown(draft(), "mine", tmp_path) == "First: Safe to share?\n"
+    assert render_markdown(draft(), "mine", tmp_path) == "First: Safe to share?\n"
+    (tmp_path / "mine.md.j2").write_text("Later: {{ report.title }}\n", encoding="utf-8")
+    assert render_markdown(draft(), "mine", tmp_path) == "Later: Safe to share?\n"
