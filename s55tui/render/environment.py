@@ -182,6 +182,25 @@ def iter_markdown(
         raise TemplateError(f"{_where(error, info.path)}: template error: {error}") from None
 
 
+def precompile(template: str, office_dir: Path | None = None) -> None:
+    """Compile ``template``, and the sections it includes, before they are needed.
+
+    The app does this on a thread after a draft opens, so that its first review does not
+    wait for Jinja. A sample draft with an item of every kind, each with both responses,
+    takes the template down its usual paths. A template that fails is left for the render
+    that needs it to report, in one line as ever.
+    """
+    from s55tui.model import Item, Response
+    from s55tui.vocab import ITEM_KINDS
+
+    words = "Words."
+    items = [Item(kind, "1", ["all"], words, cc_response=words, pcc_response=words) for kind in ITEM_KINDS]
+    sample = Draft(response=Response(cc_comments=words, pcc_comments=words), items=items)
+    with contextlib.suppress(Exception):  # reported by the render that needs it, not here
+        for _ in iter_markdown(sample, template, office_dir):
+            pass
+
+
 def template_sections(template: str, office_dir: Path | None = None) -> list[str] | None:
     """The sections a template says it prints, in order (``{% set sections = [...] %}`` at its
     top level, as the letter's), or None where it says nothing: then it prints what its text

@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -46,3 +47,15 @@ async def droppable(call: Callable[..., T], *args: Any, name: str = "s55tui-back
 
     threading.Thread(target=run, name=name, daemon=True).start()
     return await future
+
+
+def warm_up_review(template: str, office_dir: Path | None) -> None:
+    """Ready the review step's first visit, on the calling thread (one already in the
+    background): import the preview's Markdown layout and the step's own modules, and compile
+    the draft's template. Together about 200 ms that the officer's first ctrl+r waited for."""
+    import rich.markdown  # noqa: F401 - markdown-it and its rules, the preview's layout
+
+    import s55tui.tui.editors.review_editor  # noqa: F401
+    from s55tui.render.environment import precompile
+
+    precompile(template, office_dir)

@@ -188,7 +188,8 @@ class ReviewEditor(StepEditor):
         except S55Error as error:
             preview.show_sections([f"**The preview cannot be shown.** {error}"], replace=True)
         result = await droppable(check, snap, self.today, name="s55tui-check")
-        self.show_check(result)
+        if self.query("#check-findings"):  # not taken down meanwhile (the app closing)
+            self.show_check(result)
 
     @work(exclusive=True, group="export")
     async def export(self, formats: tuple[str, ...]) -> None:

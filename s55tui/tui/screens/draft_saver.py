@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.widgets import Static
@@ -46,13 +47,19 @@ class DraftSaver:
         """The draft's session (the screen's, always)."""
         return self.screen.session
 
-    def start(self) -> None:
-        """After the first frame: watch the lock, and parse the file for the first save on a thread."""
+    def start(self, then: Callable[[], None] | None = None) -> None:
+        """After the first frame: watch the lock, and parse the file for the first save on a
+        thread; then ``then``, on that thread (more work ahead of need, one thing at a time)."""
         self.screen.set_interval(LOCK_CHECK_SECONDS, self.check_lock)
-        if not self.session.read_only:
-            threading.Thread(
-                target=self.session.prepare_for_saving, name="s55tui-prepare", daemon=True
-            ).start()
+        session = self.session
+
+        def ahead() -> None:
+            if not session.read_only:
+                session.prepare_for_saving()
+            if then is not None:
+                then()
+
+        threading.Thread(target=ahead, name="s55tui-prepare", daemon=True).start()
 
     # -- saving ------------------------------------------------------------------------------
     def save_soon(self) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -30,6 +31,7 @@ from textual.widgets import ContentSwitcher, Header, Static
 from s55tui.model import Draft
 from s55tui.profile import Profile
 from s55tui.session import DraftSession
+from s55tui.tui.background import warm_up_review
 from s55tui.tui.commands import bindings, palette
 from s55tui.tui.editors.base import StepEditor
 from s55tui.tui.screens.draft_changes import ChangeRecorder
@@ -102,7 +104,8 @@ class DraftScreen(Screen[None]):
         self.query_one(Outline).rebuild(self.step)
         self.saver.show_banner()
         self.go(self.step)
-        self.call_after_refresh(self.saver.start)
+        warm = partial(warm_up_review, self.draft.response.template, self.profile.templates)
+        self.call_after_refresh(self.saver.start, warm)
         if not self.draft.items:
             self.notify(
                 "No items yet. ctrl+o then i imports them from the report's text or file; "
