@@ -57,5 +57,7 @@ def warm_up_review(template: str, office_dir: Path | None) -> None:
 
     import s55tui.tui.editors.review_editor  # noqa: F401
     from s55tui.render.environment import precompile
+    from s55tui.tui.widgets.preview import layout_markdown
 
     precompile(template, office_dir)
+    layout_markdown("# A heading\n\nA paragraph with *emphasis*.\n\n- a list\n", 80)  # rich's first use
