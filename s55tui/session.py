@@ -206,13 +206,15 @@ class DraftSession:
         self.prepare_for_saving()  # or wait for the parse already under way, not parse twice
         with self._save_lock:
             started = time.monotonic()
-            self._in_flight = field_values(snap.draft) if self.slow_to_save() else None
+            in_flight = self._in_flight = field_values(snap.draft) if self.slow_to_save() else None
             try:
                 save_draft(self.path, snap.draft, loaded_from=self.path)
             finally:
                 self._in_flight = None
             self._write_seconds = time.monotonic() - started
-            snap.baseline = field_values(snap.draft)  # here, off the app's thread
+            # here, off the app's thread; the snapshot is this save's own copy, so the values
+            # taken before it are the values it wrote (not taken twice: 0.2 s at 10,000 items)
+            snap.baseline = in_flight if in_flight is not None else field_values(snap.draft)
 
     def slow_to_save(self) -> bool:
         """Whether a full save takes long enough that edits typed during it need the journal."""

@@ -13,7 +13,9 @@ so the two writers never disagree about a file.
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -52,6 +54,9 @@ def canonical_text(draft: Draft) -> str:
         fields = _fields(getattr(draft, name), spec, name)
         if fields:
             lines += ["", f"[{name}]", *fields]
+    global _laid_out
+    earlier = _laid_out
+    kept: dict[tuple[str, tuple[Any, ...]], list[str]] = {}
     for name, objects, spec in (
         ("items", draft.items, schema.ITEM),
         ("checklist", draft.checklist, schema.CHECKLIST),
@@ -59,10 +64,59 @@ def canonical_text(draft: Draft) -> str:
         for number, obj in enumerate(objects, start=1):
             if number > 1 or lines[-1] != "":  # the list before ends in the blank line between
                 lines.append("")
-            lines += [f"[[{name}]]", *_fields(obj, spec, f"{name}[{number}]", nested=name)]
+            key: tuple[str, tuple[Any, ...]] | None = (name, _content(obj, spec))
+            try:
+                laid_out = earlier.get(key)  # type: ignore[arg-type]
+            except TypeError:  # a value nothing can hash (a model changed by hand): not kept
+                laid_out, key = None, None
+            if laid_out is None:
+                laid_out = _fields(obj, spec, f"{name}[{number}]", nested=name)
+            if key is not None:
+                kept[key] = laid_out
+            lines += [f"[[{name}]]", *laid_out]
         if objects:
             lines.append("")
+    _laid_out = kept
     return "\n".join(lines) + "\n"
+
+
+# The lines of each item and box of the last text made, by their content: the next save of a
+# big draft, a few items edited, lays out only those (a 10,000-item save spent most of its
+# time laying out items that had not changed). Keyed by every value written and its type, so
+# a hit is the very text laying the item out again would give; replaced whole on each call,
+# so it holds one draft's lines at most.
+_laid_out: dict[tuple[str, tuple[Any, ...]], list[str]] = {}
+
+
+def _content(obj: Any, spec: dict[str, schema.Converter]) -> tuple[Any, ...]:
+    """Every value ``_fields`` writes for ``obj``, and their types, as something hashable."""
+    found = _getters.get(id(spec))
+    if found is None:  # once per kind of table: its fields, read in one call, and which nest
+        get = operator.attrgetter(*spec)
+        found = _getters[id(spec)] = (
+            (lambda o: (get(o),)) if len(spec) == 1 else get,
+            tuple(schema.NESTED.get(key) for key in spec),
+        )
+    read, nested = found
+    values = read(obj)
+    types = tuple(map(type, values))
+    if list in types:
+        values = tuple(
+            _frozen(value, inner) if kind is list else value
+            for value, kind, inner in zip(values, types, nested, strict=True)
+        )
+    return types, values
+
+
+def _frozen(values: list[Any], nested: dict[str, schema.Converter] | None) -> tuple[Any, ...]:
+    if nested is not None:
+        return tuple(_content(sub, nested) for sub in values)
+    return tuple(map(type, values)), tuple(values)
+
+
+_getters: dict[
+    int, tuple[Callable[[Any], tuple[Any, ...]], tuple[dict[str, schema.Converter] | None, ...]]
+] = {}
 
 
 def is_canonical(text: str) -> bool:

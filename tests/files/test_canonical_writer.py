@@ -97,6 +97,32 @@ def test_the_canonical_text_reads_back_as_the_draft_and_is_known_for_canonical(d
     assert is_canonical(text)
 
 
+@settings(max_examples=60, deadline=None)
+@given(drafts(), st.data())
+def test_each_save_after_edits_writes_every_edit(draft: Draft, data: st.DataObject) -> None:
+    """The items a save laid out are kept for the next: an edit of any kind, in place or not,
+    must still reach the text (each text compared with the comment-keeping writer's)."""
+    draft.items.append(Item("recommendation", "9", ["all"], "Twin."))
+    draft.items.append(Item("recommendation", "9", ["all"], "Twin."))  # the same content twice
+    assert canonical_text(draft) == _kept_text(draft, None)
+    for _ in range(data.draw(st.integers(1, 5))):
+        item = data.draw(st.sampled_from(draft.items))
+        edit = data.draw(st.sampled_from(["cc_response", "due", "to", "update", "update text", "status"]))
+        if edit == "cc_response":
+            item.cc_response = data.draw(texts)
+        elif edit == "due":
+            item.due = data.draw(st.none() | dates)
+        elif edit == "to":
+            item.to.append(data.draw(st.sampled_from(sorted(set(ADDRESSEES) - set(item.to)) or ["all"])))
+        elif edit == "update":
+            item.updates.append(data.draw(updates()))  # the same list, longer
+        elif edit == "update text" and item.updates:
+            item.updates[0].evidence.append(data.draw(texts.filter(bool)))  # deep inside, in place
+        else:
+            item.status = data.draw(st.sampled_from(sorted(STATUSES)))
+        assert canonical_text(draft) == _kept_text(draft, None)
+
+
 def _example(tmp_path: Path) -> Path:
     path = tmp_path / "draft.toml"
     draft = Draft(
