@@ -226,3 +226,36 @@ def test_items_imported_from_a_pasted_report_join_the_draft_and_are_saved(tmp_pa
 
     run_app(path, bring_in)
     assert [i.number for i in load_draft(path).draft.items] == ["1", "4", "5", "6"]
+
+
+def test_coming_back_to_the_review_shows_what_was_typed_meanwhile(tmp_path: Path) -> None:
+    """The review keeps what it showed while nothing changes (it took seconds to remake at
+    1,000 items), but never shows a document older than the draft."""
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def review_twice(app, pilot) -> None:
+        screen = app.screen
+
+        async def review() -> str:
+            await pilot.press("ctrl+r")
+            await until(pilot, lambda: screen.step == Step("review") and not screen.nav.settling)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return screen.query_one(DocumentPreview).text()
+
+        first = await review()
+        await pilot.press("ctrl+g")  # to the response still owed, typing nothing
+        await until(pilot, lambda: screen.step.kind == "item" and not screen.nav.settling)
+        assert await review() == first
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: screen.step.kind == "item" and not screen.nav.settling)
+        await type_text(pilot, "Zebra crossings are reviewed monthly.")
+        shown = await review()
+        assert "Zebra crossings are reviewed monthly." in shown and shown != first
+        await pilot.press("ctrl+b")  # the house style is part of what is shown, too
+        await until(pilot, lambda: screen.step.kind != "review" and not screen.nav.settling)
+        screen.draft.response.template = "record"
+        screen.session.changed(screen.draft.response)
+        assert await review() != shown
+
+    run_app(path, review_twice)

@@ -93,6 +93,7 @@ class ReviewEditor(StepEditor):
         self.save = save  # saves the draft first, so the export is what the file holds
         self.today = today
         self._fields: list[str] = []
+        self._shown: tuple[object, int, str] | None = None  # what the preview and check were made from
 
     def target(self) -> Any:
         return self.draft.response
@@ -173,6 +174,13 @@ class ReviewEditor(StepEditor):
         from s55tui.completeness import check
         from s55tui.render.sections import markdown_sections, take_sections
 
+        # Back at the review with nothing changed since (the officer looked at a finding and
+        # came back): what is shown is still right, and remaking it took seconds at 1,000 items.
+        draft = self.session.draft  # the object itself: a draft read again is a new one
+        made_from = (draft, self.session.generation, draft.response.template)
+        shown = self._shown
+        if shown is not None and shown[0] is draft and shown[1:] == made_from[1:]:
+            return
         snap = self.session.snapshot().draft
         preview = self.query_one(DocumentPreview)
         if not preview.size.width:  # the step has only just been shown: wait for its layout
@@ -190,6 +198,7 @@ class ReviewEditor(StepEditor):
         result = await droppable(check, snap, self.today, name="s55tui-check")
         if self.query("#check-findings"):  # not taken down meanwhile (the app closing)
             self.show_check(result)
+            self._shown = made_from
 
     @work(exclusive=True, group="export")
     async def export(self, formats: tuple[str, ...]) -> None:
