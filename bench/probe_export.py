@@ -1,12 +1,13 @@
 """Keys typed while the app exports, against the same keys with no export (``export-keys`` mode).
 
-Issue 17, target 1: "export from the app never blocks the keyboard". The export runs on a
-thread, but a thread of the same Python process: if it held the interpreter for long spells,
-keys would wait. So the officer goes to the next owed response (``ctrl+g``) and types a key
-every ``gap`` seconds, each timed from posting it to its frame painted (wall time: waiting is
-what is measured); then the export starts and the officer goes back to a response box
-(``ctrl+g``) and goes on typing at the same pace until the export's worker has finished, or
-for ``seconds`` at most (then the probe ends, and the export thread with it, as on quitting).
+Issue 17, target 1: "export from the app never blocks the keyboard". The app exports in a
+child process (``s55tui.render.export_process``); before that it exported on a thread of its
+own process, which held the interpreter for long spells while keys waited. So the officer
+goes to the next owed response (``ctrl+g``) and types a key every ``gap`` seconds, each timed
+from posting it to its frame painted (wall time: waiting is what is measured); then the
+export starts and the officer goes back to a response box (``ctrl+g``) and goes on typing at
+the same pace until the export's worker has finished, or for ``seconds`` at most (then the
+probe ends, as on quitting).
 
 The export is the one the palette's "Export" and the review's Export button start
 (``DraftScreen.export_draft``: it saves first, opens the review, and writes beside the
