@@ -2,11 +2,10 @@
 
 ``asyncio.to_thread`` runs on the event loop's executor, whose threads Python waits for when
 the program ends: an export of a long draft started just before ctrl+q kept the app on screen
-until the export had finished (minutes, before export was made linear). Exports, the preview
-and the check can be dropped at any moment, since an export replaces its files in one step at
-the very end and leaves nothing half-written, so they run here, on a daemon thread whose
-result is simply not waited for once the app is closing. Saves never run here: a save must
-finish.
+until the export had finished (minutes, before export was made linear). The preview and the
+check can be dropped at any moment, so they run here, on a daemon thread whose result is
+simply not waited for once the app is closing. (The export runs in a child process, killed
+if dropped: see ``s55tui.render.export_process``.) Saves never run here: a save must finish.
 """
 
 from __future__ import annotations
