@@ -16,6 +16,7 @@ child; every file is written atomically, so nothing half-written is left under i
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 import pickle
 import sys
@@ -38,7 +39,8 @@ async def export_in_child(
     Raises ``S55Error`` with the export's own message when it refuses (a template error, a
     folder that cannot be written), and ``ExportError`` when the child itself failed.
     """
-    payload = pickle.dumps((draft, draft_path, tuple(formats), settings), protocol=pickle.HIGHEST_PROTOCOL)
+    bare = dataclasses.replace(draft, file_state=None)  # the file's own text and parse: not needed
+    payload = pickle.dumps((bare, draft_path, tuple(formats), settings), protocol=pickle.HIGHEST_PROTOCOL)
     child = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
