@@ -144,3 +144,29 @@ def test_a_date_typed_the_british_way_is_read_and_clearing_it_keeps_the_last_goo
     assert (
         load_draft(path.with_name(path.name + ".bak")).draft.report.published is not None
     )  # so is the backup
+
+
+def test_the_footer_shows_the_keys_of_the_step_open_now(tmp_path: Path) -> None:
+    """The footer is rebuilt only when its keys change (a rebuild on every move of the cursor
+    cost a step change 50 to 200 ms), so it must still follow every change of step."""
+    from screen_text import screen_lines
+
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        screen = app.screen
+
+        async def footer_after(key: str, kind: str) -> str:
+            await pilot.press(key)
+            await until(pilot, lambda: screen.step.kind == kind and not screen.nav.settling)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return screen_lines(app)[-1]
+
+        assert "f2 Update" not in screen_lines(app)[-1]  # the report's details: no item open
+        assert "f2 Update" in await footer_after("ctrl+g", "item")
+        assert "f2 Update" in await footer_after("ctrl+n", "item")  # item to item: the same keys
+        assert "f2 Update" not in await footer_after("ctrl+r", "review")
+        assert "f2 Update" in await footer_after("ctrl+g", "item")
+
+    run_app(path, check)
