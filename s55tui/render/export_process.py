@@ -41,15 +41,18 @@ async def export_in_child(
     """
     bare = dataclasses.replace(draft, file_state=None)  # the file's own text and parse: not needed
     payload = pickle.dumps((bare, draft_path, tuple(formats), settings), protocol=pickle.HIGHEST_PROTOCOL)
-    child = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        __name__,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        env=_child_environment(),
-    )
+    try:
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            __name__,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=_child_environment(),
+        )
+    except OSError as error:  # no process could be started (out of memory, too many processes)
+        raise ExportError(f"{draft_path}: the export could not start: {error.strerror or error}") from None
     try:
         out, err = await child.communicate(payload)
     except BaseException:  # cancelled (the app quits, or a new export replaces this one)
@@ -57,7 +60,7 @@ async def export_in_child(
             child.kill()
             await asyncio.shield(child.wait())
         raise
-    return _answer(out, err, child.returncode)
+    return _answer(out, err, child.returncode, draft_path)
 
 
 def _child_environment() -> dict[str, str]:
@@ -69,7 +72,7 @@ def _child_environment() -> dict[str, str]:
     return env
 
 
-def _answer(out: bytes, err: bytes, code: int | None) -> list[Path]:
+def _answer(out: bytes, err: bytes, code: int | None, draft_path: Path) -> list[Path]:
     """What the child said, or an error saying how it failed (its last line of output)."""
     kind: object = None
     value: Any = None
@@ -83,7 +86,8 @@ def _answer(out: bytes, err: bytes, code: int | None) -> list[Path]:
     if kind == _REFUSED:
         raise S55Error(str(value))
     last = next((line for line in reversed(err.decode("utf-8", "replace").splitlines()) if line.strip()), "")
-    raise ExportError(f"the export stopped before it finished (exit {code}){': ' + last if last else ''}")
+    said = f": {last}" if last else ""
+    raise ExportError(f"{draft_path}: the export stopped before it finished (exit {code}){said}")
 
 
 def _serve(stdin: Any, stdout: Any) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -47,4 +48,22 @@ def test_a_refusal_comes_back_as_the_same_one_line(tmp_path: Path) -> None:
         asyncio.run(export_in_child(draft, path, ("md",), settings))
     assert str(in_child.value) == str(in_process.value)
     assert "no such folder: the office templates folder does not exist" in str(in_child.value)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["custody.toml"]
+
+
+def test_a_child_that_cannot_start_or_dies_is_one_line_naming_the_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _draft(tmp_path, "here")
+    draft = load_draft(path).draft
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
+    with pytest.raises(S55Error, match=r"custody\.toml: the export could not start: "):
+        asyncio.run(export_in_child(draft, path, ("md",), SETTINGS))
+    quits = tmp_path / "quits"
+    quits.write_text("#!/bin/sh\necho 'out of memory' >&2\nexit 3\n", encoding="utf-8")
+    quits.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(quits))
+    with pytest.raises(S55Error) as stopped:
+        asyncio.run(export_in_child(draft, path, ("md",), SETTINGS))
+    assert str(stopped.value) == f"{path}: the export stopped before it finished (exit 3): out of memory"
     assert sorted(p.name for p in path.parent.iterdir()) == ["custody.toml"]
