@@ -64,15 +64,12 @@ def canonical_text(draft: Draft) -> str:
         for number, obj in enumerate(objects, start=1):
             if number > 1 or lines[-1] != "":  # the list before ends in the blank line between
                 lines.append("")
-            key: tuple[str, tuple[Any, ...]] | None = (name, _content(obj, spec))
+            key = (name, _content(obj, spec))
             try:
-                laid_out = earlier.get(key)  # type: ignore[arg-type]
-            except TypeError:  # a value nothing can hash (a model changed by hand): not kept
-                laid_out, key = None, None
-            if laid_out is None:
-                laid_out = _fields(obj, spec, f"{name}[{number}]", nested=name)
-            if key is not None:
+                laid_out = earlier.get(key) or _fields(obj, spec, f"{name}[{number}]", nested=name)
                 kept[key] = laid_out
+            except TypeError:  # a value nothing can hash (a model changed by hand): not kept
+                laid_out = _fields(obj, spec, f"{name}[{number}]", nested=name)
             lines += [f"[[{name}]]", *laid_out]
         if objects:
             lines.append("")

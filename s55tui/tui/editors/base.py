@@ -232,7 +232,7 @@ class StepEditor(VerticalScroll):
         checklist) is looked up again.
         """
         widget = self._found.get(widget_id)
-        if widget is not None and widget.is_attached and self in widget.ancestors:
+        if widget is not None and self in widget.ancestors:  # a removed widget has no parent
             return widget
         found = self.query(f"#{widget_id}")
         widget = found.first() if found else None

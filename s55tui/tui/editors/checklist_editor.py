@@ -268,10 +268,9 @@ class ChecklistEditor(StepEditor):
         return super().focus_first() is not False
 
     def focus_field(self, name: str) -> bool:
-        found = self.query(f"#{name}")
-        if not found:
+        widget = self.find(name)
+        if widget is None:
             return False
-        widget = found.first()
         widget.focus(scroll_visible=False)  # scrolled next, at once
         self.scroll_to_widget(widget, animate=False)
         return True
