@@ -26,6 +26,19 @@ WARNING = "warning"
 REMINDER = "reminder"
 
 _PLACEHOLDER = re.compile(r"\b(?:TODO|TBC|TBA|XXX+)\b|\[\s*insert[^\]]*\]", re.IGNORECASE)
+# Text with none of these (case folded) and no "[" cannot hold a placeholder: looking for them
+# is a few microseconds where the pattern's case-blind search took 90 (0.3 s at 1,000 items).
+_PLACEHOLDER_WORDS = ("todo", "tbc", "tba", "xxx")
+
+
+def find_placeholder(text: str) -> str:
+    """The first placeholder in ``text`` ("TBC", "[insert date]"), or ""."""
+    if "[" not in text:
+        folded = text.casefold()  # matches what the pattern's IGNORECASE matches, for these letters
+        if not any(word in folded for word in _PLACEHOLDER_WORDS):
+            return ""
+    match = _PLACEHOLDER.search(text)
+    return match.group(0) if match else ""
 
 
 @dataclass(frozen=True)
@@ -201,9 +214,9 @@ def _placeholders(draft: Draft) -> list[Finding]:
         ]
     out = []
     for where, path, text in places:
-        match = _PLACEHOLDER.search(text)
-        if match:
-            message = f"placeholder text left in: {match.group(0)!r}"
+        found = find_placeholder(text)
+        if found:
+            message = f"placeholder text left in: {found!r}"
             out.append(Finding(WARNING, where, message, path, blocks=True))
     return out
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from s55tui.completeness import MISSING, REMINDER, WARNING, check
+from hypothesis import given
+from hypothesis import strategies as st
+
+from s55tui.completeness import MISSING, REMINDER, WARNING, check, find_placeholder
 from s55tui.model import ChecklistEntry, Draft, Item, Report, Response
 
 TODAY = date(2021, 1, 4)
@@ -128,6 +132,49 @@ def test_words_containing_placeholder_letters_are_not_flagged() -> None:
     draft = _ready()
     draft.report.summary = "Mr Toddington's XXL report on the stbc tax."
     assert _lines(draft, WARNING) == []
+
+
+# What counts as a placeholder, written out whole: the check's quick look must find exactly this.
+PLACEHOLDER = re.compile(r"\b(?:TODO|TBC|TBA|XXX+)\b|\[\s*insert[^\]]*\]", re.IGNORECASE)
+# Pieces that make and break placeholders, with the letters case-blind matching treats as
+# another's: dotted and dotless i, the Kelvin sign, the long s.
+PIECES = [
+    "[insert date]",
+    "[ ınsert]",
+    "TBC.",
+    "TODO",
+    "todo",
+    "TbC",
+    "tba",
+    "xxx",
+    "XXXX",
+    "[",
+    "]",
+    " insert",
+    "İnsert",
+    "ınsert",
+    "\u212a",
+    "\u017f",
+    "d",
+    "o",
+    "t",
+    "b",
+    "a",
+    "c",
+    "x",
+    "T",
+    "_",
+    " ",
+    "\n",
+    "é",
+    "ß",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_the_quick_placeholder_look_finds_what_the_full_pattern_finds(text: str) -> None:
+    match = PLACEHOLDER.search(text)
+    assert find_placeholder(text) == (match.group(0) if match else "")
 
 
 def test_unticked_checklist_boxes_are_reminders_not_faults() -> None:
