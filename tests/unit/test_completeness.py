@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from s55tui.completeness import MISSING, REMINDER, WARNING, check, find_placeholder
@@ -171,6 +171,8 @@ PIECES = [
 ]
 
 
+@example("Dates are [ ınsert here].")
+@example("[İNSERT date]")
 @given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=12).map("".join))
 def test_the_quick_placeholder_look_finds_what_the_full_pattern_finds(text: str) -> None:
     match = PLACEHOLDER.search(text)
