@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import date
+from itertools import islice
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -38,7 +39,7 @@ FORMAT_CHOICES = (
     ("Markdown (.md)", "md"),
 )
 _TEXT_FORMATS = ("docx", "html", "md")
-_FIRST_BATCH = 6_000  # characters of Markdown: more than a screenful, written in milliseconds
+_FIRST_BATCH = 3_000  # characters of Markdown: a screenful at 120x40, written in a millisecond or two
 _BATCH = 250_000  # the rest in trips of about fifty items
 
 
@@ -47,6 +48,10 @@ def every_format() -> tuple[str, ...]:
     from s55tui.render.pdf import libreoffice
 
     return (*_TEXT_FORMATS, "pdf") if libreoffice() else _TEXT_FORMATS
+
+
+def _cannot_show(error: S55Error) -> str:
+    return f"**The preview cannot be shown.** {error}"
 
 
 _MARK = {MISSING: "[b $error]missing[/]", WARNING: "[$warning]warning[/]", REMINDER: "[dim]reminder[/]"}
@@ -163,39 +168,64 @@ class ReviewEditor(StepEditor):
         return every_format() if chosen == "all" else (str(chosen),)
 
     # -- work off the app's thread -----------------------------------------------------------
-    @work(exclusive=True, group="review")
-    async def refresh_review(self) -> None:
-        """Show the document in the preview as it is written, then run the check.
+    def refresh_review(self) -> None:
+        """Show the document in the preview: its top now, the rest as it is written; then the
+        check's findings.
 
-        The template writes on a thread, a batch of sections per trip: the first trip stops
-        after a screenful, so the top of a 1,000-item document shows at once, and the preview
-        lays out only the sections scrolled to (see ``DocumentPreview``).
+        The top (a screenful of Markdown, a millisecond or two at any size) is written here,
+        before the step's first frame, so the step shows with its first lines rather than an
+        empty box filled a frame or two later. The rest is written on a thread, a batch of
+        sections per trip, and the preview lays out only the sections scrolled to (see
+        ``DocumentPreview``).
         """
-        from s55tui.completeness import check
         from s55tui.render.sections import markdown_sections, take_sections
 
         # Back at the review with nothing changed since (the officer looked at a finding and
         # came back): what is shown is still right, and remaking it took seconds at 1,000 items.
         draft = self.session.draft  # the object itself: a draft read again is a new one
         made_from = (draft, self.session.generation, draft.response.template)
-        shown = self._shown
-        if shown is not None and shown[0] is draft and shown[1:] == made_from[1:]:
+        kept = self._shown
+        if kept is not None and kept[0] is draft and kept[1:] == made_from[1:]:
             return
-        snap = self.session.snapshot().draft
         preview = self.query_one(DocumentPreview)
-        if not preview.size.width:  # the step has only just been shown: wait for its layout
-            laid_out = asyncio.Event()
-            preview.call_after_refresh(laid_out.set)
-            await laid_out.wait()
-        sections = markdown_sections(snap, None, self.settings.templates)
-        wanted, first = _FIRST_BATCH, True
-        try:
-            while batch := await droppable(take_sections, sections, wanted, name="s55tui-preview"):
-                preview.show_sections(batch, replace=first)
-                wanted, first = _BATCH, False
+        shown: int | None = None  # sections shown, None when the document cannot be
+        try:  # from the draft itself, not a copy: nothing can change it while this runs
+            top = take_sections(markdown_sections(draft, None, self.settings.templates), _FIRST_BATCH)
         except S55Error as error:
-            preview.show_sections([f"**The preview cannot be shown.** {error}"], replace=True)
-        result = await droppable(check, snap, self.today, name="s55tui-check")
+            preview.show_sections([_cannot_show(error)], replace=True)
+        else:
+            preview.show_sections(top, replace=True)
+            shown = len(top)
+        # Not a @work method: textual describes a worker by the repr of its arguments.
+        rest = self._finish_review(made_from, shown)
+        self.run_worker(rest, group="review", exclusive=True, description="the review's preview and check")
+
+    async def _finish_review(self, made_from: tuple[object, int, str], shown: int | None) -> None:
+        """The rest of the document after the ``shown`` sections at its top (None: it cannot
+        be shown), then the check: on threads, from a copy of the draft, dropped if the app
+        closes."""
+        from s55tui.completeness import check
+        from s55tui.render.sections import markdown_sections, take_sections
+
+        preview = self.query_one(DocumentPreview)
+        # Not until the top is on screen: a thread writing the rest holds the interpreter half
+        # the time, and the step's first frame took twice as long while it ran.
+        painted = asyncio.Event()
+        self.call_after_refresh(painted.set)
+        await painted.wait()
+        snap = self.session.snapshot()
+        if (self.session.draft, snap.generation) != made_from[:2]:  # changed since the top was written
+            made_from, shown = (self.session.draft, snap.generation, snap.draft.response.template), 0
+        if shown is not None:
+            sections = islice(markdown_sections(snap.draft, None, self.settings.templates), shown, None)
+            first = shown == 0
+            try:
+                while batch := await droppable(take_sections, sections, _BATCH, name="s55tui-preview"):
+                    preview.show_sections(batch, replace=first)
+                    first = False
+            except S55Error as error:
+                preview.show_sections([_cannot_show(error)], replace=True)
+        result = await droppable(check, snap.draft, self.today, name="s55tui-check")
         if self.query("#check-findings"):  # not taken down meanwhile (the app closing)
             self.show_check(result)
             self._shown = made_from

@@ -15,9 +15,9 @@ once, in ``draft_commands``, and feed the bindings, the footer, F1 and the palet
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -104,8 +104,7 @@ class DraftScreen(Screen[None]):
         self.query_one(Outline).rebuild(self.step)
         self.saver.show_banner()
         self.go(self.step)
-        warm = partial(warm_up_review, self.draft.response.template, self.profile.templates)
-        self.call_after_refresh(self.saver.start, warm)
+        self.call_after_refresh(self.saver.start, self._ready_the_review)
         if not self.draft.items:
             self.notify(
                 "No items yet. ctrl+o then i imports them from the report's text or file; "
@@ -114,6 +113,13 @@ class DraftScreen(Screen[None]):
                 timeout=12,
             )
         self.changes.refresh_status()
+
+    def _ready_the_review(self) -> None:
+        """On the thread that prepares the first save, once it has: ready the review's first
+        visit (modules, template), then build its step, out of sight, on the app's thread."""
+        warm_up_review(self.draft.response.template, self.profile.templates)
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self.nav.prebuild, REVIEW)
 
     # -- commands ----------------------------------------------------------------------------
     def commands(self) -> Iterable[SystemCommand]:

@@ -81,7 +81,8 @@ class DocumentPreview(ScrollView, can_focus=True):
         if replace:
             self._sections, self._heights, self._laid = [], [], OrderedDict()
             self.scroll_to(0, 0, animate=False, immediate=True)
-        self.laid_out_width = self.layout_width
+        if not self._sections:  # the width every section is estimated and laid out at
+            self.laid_out_width = self.layout_width
         for section in sections:
             self._heights.append(self._estimate(section, len(self._sections)))
             self._sections.append(section)
@@ -89,11 +90,14 @@ class DocumentPreview(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         """A new width: every section is laid out again, when next shown."""
-        if self._sections and self.layout_width != self.laid_out_width:
+        self._fit_width()
+
+    def _fit_width(self, *, later: bool = False) -> None:
+        if self._sections and self.size.width and self.layout_width != self.laid_out_width:
             self.laid_out_width = self.layout_width
             self._laid.clear()
             self._heights = [self._estimate(text, n) for n, text in enumerate(self._sections)]
-            self._heights_changed()
+            self._heights_changed(later=later)
 
     @property
     def line_count(self) -> int:
@@ -107,6 +111,10 @@ class DocumentPreview(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Paint one screen line: the document's line at the scroll offset."""
+        # Sections given while the preview was hidden (the review step not yet shown) were
+        # estimated at another width: lay them out at this one already in the step's first
+        # frame, not in the frame after the resize event.
+        self._fit_width(later=True)
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         if index < self._starts[-1]:
