@@ -57,6 +57,43 @@ def all_steps(draft: Draft) -> list[Step]:
     return steps
 
 
+# "Next" and "back" work out where a step is, and which is beside it, without the list of
+# every step: at 1,000 items building it (and finding a step in it) took 15 ms a step change.
+_BEFORE = [kind for kind, _ in FIXED_BEFORE]
+_AFTER = [kind for kind, _ in FIXED_AFTER]
+
+
+def step_count(draft: Draft) -> int:
+    """How many steps this draft has."""
+    return len(_BEFORE) + len(draft.items) + len(_AFTER)
+
+
+def step_at(draft: Draft, position: int) -> Step:
+    """The step at ``position`` (0-based) of ``all_steps``; IndexError outside them."""
+    items = len(draft.items)
+    if not 0 <= position < step_count(draft):
+        raise IndexError(position)
+    if position < len(_BEFORE):
+        return Step(_BEFORE[position])
+    if position < len(_BEFORE) + items:
+        return Step("item", position - len(_BEFORE))
+    return Step(_AFTER[position - len(_BEFORE) - items])
+
+
+def position_of(step: Step, draft: Draft) -> int | None:
+    """Where ``step`` is in ``all_steps``; None when this draft has no such step (an item
+    since removed)."""
+    if step.kind == "item":
+        return len(_BEFORE) + step.index if 0 <= step.index < len(draft.items) else None
+    if step.index != -1:
+        return None
+    if step.kind in _BEFORE:
+        return _BEFORE.index(step.kind)
+    if step.kind in _AFTER:
+        return len(_BEFORE) + len(draft.items) + _AFTER.index(step.kind)
+    return None
+
+
 def title_of(step: Step, draft: Draft) -> str:
     """The step's name as the outline shows it."""
     if step.kind == "item":
@@ -140,7 +177,8 @@ def next_owed(draft: Draft, here: Step, field: str = "") -> tuple[Step, str] | N
     ]
     if not owed:
         return None
-    at = (steps.index(here), _rank(here, field) if field else -1) if here in steps else (-1, -1)
+    number = position_of(here, draft)
+    at = (number, _rank(here, field) if field else -1) if number is not None else (-1, -1)
     later = [place for place in owed if (place[0], place[1]) > at]
     _, _, step, name = (later or owed)[0]
     return step, name

@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, TextArea
 
 from s55tui.tui.editors.base import StepEditor
-from s55tui.tui.steps import DETAILS, REVIEW, Step, all_steps, step_for_field
+from s55tui.tui.steps import DETAILS, REVIEW, Step, position_of, step_at, step_count, step_for_field
 from s55tui.tui.widgets.outline import Outline
 
 if TYPE_CHECKING:
@@ -83,9 +83,9 @@ class StepNavigator:
 
     def move(self, offset: int) -> None:
         """Go ``offset`` steps on (or back), stopping at the first and the last."""
-        steps = all_steps(self.screen.draft)
-        index = steps.index(self.step) if self.step in steps else 0
-        self.go(steps[max(0, min(len(steps) - 1, index + offset))])
+        draft = self.screen.draft
+        index = position_of(self.step, draft) or 0
+        self.go(step_at(draft, max(0, min(step_count(draft) - 1, index + offset))))
 
     def jump_to_field(self, field: str) -> None:
         """Open the step holding a check finding's field and put the cursor in it."""
@@ -108,9 +108,8 @@ class StepNavigator:
         cursor in the outline.
         """
         screen = self.screen
-        steps = all_steps(screen.draft)
-        if step not in steps:
-            step = steps[0]
+        if position_of(step, screen.draft) is None:  # an item since removed
+            step = step_at(screen.draft, 0)
         if not self.has_editor(step.kind):
             self._pending = (step, field, focus, then)
             self.prebuild(step.kind)
