@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -60,3 +61,22 @@ def warm_up_review(template: str, office_dir: Path | None) -> None:
 
     precompile(template, office_dir)
     layout_markdown("# A heading\n\nA paragraph with *emphasis*.\n\n- a list\n", 80)  # rich's first use
+
+
+def settle_the_heap() -> None:
+    """Take what opening a draft made out of the garbage collector's full passes.
+
+    The draft, its file's parse (kept for saving) and the outline's rows live as long as the
+    draft is open: at 1,000 items, a few hundred thousand objects that every full pass walked,
+    110 ms each, landing on about one step change in four. Frozen, a full pass looks only at
+    what was made since (30 to 60 ms). Anything already unreachable is collected first, so
+    nothing is frozen that could have been freed; ``release_the_heap`` undoes it.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def release_the_heap() -> None:
+    """Let the collector see everything again: the draft is closed, and its objects (some in
+    reference cycles, which only a full pass frees) must not outlive it."""
+    gc.unfreeze()

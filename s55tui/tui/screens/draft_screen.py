@@ -31,7 +31,7 @@ from textual.widgets import ContentSwitcher, Header, Static
 from s55tui.model import Draft
 from s55tui.profile import Profile
 from s55tui.session import DraftSession
-from s55tui.tui.background import warm_up_review
+from s55tui.tui.background import release_the_heap, settle_the_heap, warm_up_review
 from s55tui.tui.commands import bindings, palette
 from s55tui.tui.editors.base import StepEditor
 from s55tui.tui.screens.draft_changes import ChangeRecorder
@@ -116,10 +116,16 @@ class DraftScreen(Screen[None]):
 
     def _ready_the_review(self) -> None:
         """On the thread that prepares the first save, once it has: ready the review's first
-        visit (modules, template), then build its step, out of sight, on the app's thread."""
+        visit (modules, template), build its step out of sight on the app's thread, and take
+        what opening made out of the garbage collector's way."""
         warm_up_review(self.draft.response.template, self.profile.templates)
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-            self.app.call_from_thread(self.nav.prebuild, REVIEW)
+            self.app.call_from_thread(self._opened)
+
+    def _opened(self) -> None:
+        if self.is_mounted:  # not closed meanwhile (closing releases what this would freeze)
+            self.nav.prebuild(REVIEW)
+            settle_the_heap()
 
     # -- commands ----------------------------------------------------------------------------
     def commands(self) -> Iterable[SystemCommand]:
@@ -255,8 +261,10 @@ class DraftScreen(Screen[None]):
         return await self.saver.close()
 
     def on_unmount(self) -> None:
-        """However the screen goes, the lock goes with it (quitting already released it)."""
+        """However the screen goes, the lock goes with it (quitting already released it), and
+        the draft's objects go back to the garbage collector."""
         self.session.release_lock()
+        release_the_heap()
 
     @on(Outline.ItemCommand)
     def _outline_command(self, event: Outline.ItemCommand) -> None:
