@@ -19,6 +19,7 @@ from s55tui.draftfile import load_draft
 from s55tui.model import Draft, Item, Office, Report, Response
 from s55tui.render.environment import render_markdown, tidy
 from s55tui.render.sections import markdown_sections, split_sections, take_sections
+from s55tui.tui.widgets import preview as preview_module
 from s55tui.tui.widgets.preview import DocumentPreview, layout_markdown
 
 TRICKY = """# Title
@@ -151,3 +152,58 @@ def test_the_preview_paints_in_a_terminal_without_colour(monkeypatch: pytest.Mon
     """NO_COLOR set (as some officers' terminals have it): every line painted, no traceback."""
     monkeypatch.setenv("NO_COLOR", "1")
     asyncio.run(_reads_as_whole("example"))
+
+
+def test_a_new_document_lays_out_again_only_the_sections_that_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Back at the review after an edit to one item: the other sections on screen are not laid
+    out again (each layout of a section is milliseconds of the step's first frame)."""
+    laid: list[str] = []
+    real = preview_module.layout_markdown
+
+    def counted(markdown: str, width: int) -> list:
+        laid.append(markdown)
+        return real(markdown, width)
+
+    monkeypatch.setattr(preview_module, "layout_markdown", counted)
+    asyncio.run(_lays_out_changes_only(laid))
+
+
+async def _lays_out_changes_only(laid: list[str]) -> None:
+    before = [f"## Recommendation {n}\n\nAnswer {n}." for n in range(1, 6)]
+    after = [*before[:2], "## Recommendation 3\n\nAnswer 3, edited.", *before[3:]]
+    async with _PreviewApp().run_test(size=(90, 30)) as pilot:
+        preview = pilot.app.query_one(DocumentPreview)
+        preview.show_sections(before, replace=True)
+        await pilot.pause()
+        assert sorted(laid) == sorted(before)
+        laid.clear()
+        preview.show_sections(after, replace=True)
+        await pilot.pause()
+        assert laid == ["## Recommendation 3\n\nAnswer 3, edited."]
+        assert preview.text() == _whole("\n".join(after), preview.layout_width)
+
+
+def test_a_top_laid_out_ahead_at_the_width_shown_is_not_laid_out_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    laid: list[int] = []
+    real = preview_module.layout_markdown
+    monkeypatch.setattr(
+        preview_module, "layout_markdown", lambda text, width: laid.append(width) or real(text, width)
+    )
+    asyncio.run(_laid_out_ahead(laid))
+
+
+async def _laid_out_ahead(laid: list[int]) -> None:
+    sections = [f"## Recommendation {n}\n\n" + f"Answer {n}, word by word. " * 20 for n in range(1, 4)]
+    async with _PreviewApp().run_test(size=(90, 30)) as pilot:
+        preview = pilot.app.query_one(DocumentPreview)
+        await pilot.pause()
+        preview.lay_out_ahead(sections, preview.size.width)
+        ahead = list(laid)
+        preview.show_sections(sections, replace=True)
+        await pilot.pause()
+        assert ahead == [preview.layout_width] * 3 and laid == ahead  # nothing more at the frame
+        assert preview.text() == _whole("\n".join(sections), preview.layout_width)

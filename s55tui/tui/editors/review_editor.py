@@ -11,6 +11,7 @@ line, and the draft is untouched.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import date
 from itertools import islice
@@ -20,6 +21,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -117,6 +119,26 @@ class ReviewEditor(StepEditor):
             yield Button("Export", id="export", variant="primary")
         yield Label("Preview", id="preview-title", classes="field-label")
         yield DocumentPreview(id="preview")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._lay_out_top_ahead)
+
+    def _lay_out_top_ahead(self) -> None:
+        """Built out of sight (see ``StepNavigator.prebuild``): lay the document's top out now,
+        at the width the preview will have, so the step's first frame only paints it. Laid out
+        again as usual if the draft's top or the width has changed by then."""
+        from s55tui.render.sections import markdown_sections, take_sections
+
+        switcher = self.parent
+        if self._shown is not None or not isinstance(switcher, Widget) or self.display:
+            return
+        preview = self.query_one(DocumentPreview)
+        width = switcher.content_region.width - self.styles.gutter.width - preview.styles.gutter.width
+        with contextlib.suppress(S55Error):  # the review says why, when opened
+            top = take_sections(
+                markdown_sections(self.session.draft, None, self.settings.templates), _FIRST_BATCH
+            )
+            preview.lay_out_ahead(top, width)
 
     def load(self) -> None:
         if self.draft.response.template not in self.templates:

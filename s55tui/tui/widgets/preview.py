@@ -67,19 +67,26 @@ class DocumentPreview(ScrollView, can_focus=True):
         self._sections: list[str] = []
         self._heights: list[int] = []  # each section's lines: laid out, or estimated until then
         self._starts: list[int] = [0]  # the first line of each section, and the total last
-        self._laid: OrderedDict[int, list[Strip]] = OrderedDict()  # the last laid out, by section
+        # The last sections laid out, by their text, the width and whether first (no blank line
+        # above): a new document (after an edit) lays out again only the sections it changed.
+        self._laid: OrderedDict[tuple[str, int, bool], list[Strip]] = OrderedDict()
         self.laid_out_width = 0
 
     @property
     def layout_width(self) -> int:
         """The width to lay the document out at: the preview's, less its scrollbar."""
-        return max(self.size.width - 2, 40)
+        return self.layout_width_for(self.size.width)
+
+    @staticmethod
+    def layout_width_for(width: int) -> int:
+        """The width a preview ``width`` cells wide (inside its border) lays out at."""
+        return max(width - 2, 40)
 
     def show_sections(self, sections: list[str], *, replace: bool = False) -> None:
         """Add the next sections of the document, or (``replace``) begin a new document with
         them; the old one stays on screen until the new one's first sections arrive."""
         if replace:
-            self._sections, self._heights, self._laid = [], [], OrderedDict()
+            self._sections, self._heights = [], []
             self.scroll_to(0, 0, animate=False, immediate=True)
         if not self._sections:  # the width every section is estimated and laid out at
             self.laid_out_width = self.layout_width
@@ -95,7 +102,6 @@ class DocumentPreview(ScrollView, can_focus=True):
     def _fit_width(self, *, later: bool = False) -> None:
         if self._sections and self.size.width and self.layout_width != self.laid_out_width:
             self.laid_out_width = self.layout_width
-            self._laid.clear()
             self._heights = [self._estimate(text, n) for n, text in enumerate(self._sections)]
             self._heights_changed(later=later)
 
@@ -128,21 +134,33 @@ class DocumentPreview(ScrollView, can_focus=True):
     # -- laying out ----------------------------------------------------------------------------
     def _lines(self, section: int) -> list[Strip]:
         """The section's screen lines (a blank line first, between it and the one before)."""
-        lines = self._laid.get(section)
-        if lines is not None:
-            self._laid.move_to_end(section)
-            return lines
-        width = self.laid_out_width or self.layout_width
-        lines = layout_markdown(self._sections[section], width)
-        if section:  # styled, if only with nothing: NO_COLOR's filter reads every line's colour
-            lines.insert(0, Strip.blank(width, Style()))
-        self._laid[section] = lines
-        if len(self._laid) > self.KEEP:
-            self._laid.popitem(last=False)
+        lines = self._laid_out(
+            self._sections[section], self.laid_out_width or self.layout_width, section == 0
+        )
         if len(lines) != self._heights[section]:  # the estimate was off: the sections below move
             self._heights[section] = len(lines)
             self._heights_changed(later=True)
         return lines
+
+    def _laid_out(self, text: str, width: int, first: bool) -> list[Strip]:
+        key = (text, width, first)
+        lines = self._laid.get(key)
+        if lines is not None:
+            self._laid.move_to_end(key)
+            return lines
+        lines = layout_markdown(text, width)
+        if not first:  # styled, if only with nothing: NO_COLOR's filter reads every line's colour
+            lines.insert(0, Strip.blank(width, Style()))
+        self._laid[key] = lines
+        if len(self._laid) > self.KEEP:
+            self._laid.popitem(last=False)
+        return lines
+
+    def lay_out_ahead(self, sections: list[str], width: int) -> None:
+        """Lay out the top of a document for a preview ``width`` cells wide, before it is shown
+        (out of sight, it has no width yet): shown at that width, its first frame has them."""
+        for number, text in enumerate(sections):
+            self._laid_out(text, self.layout_width_for(width), number == 0)
 
     def _estimate(self, text: str, section: int) -> int:
         """Lines the section will take, from its text: each line wrapped at the width."""
