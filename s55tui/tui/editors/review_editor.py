@@ -2,10 +2,11 @@
 
 Each finding is a link: choosing it jumps to the step and the field that fixes it. The
 preview is rendered with the template chosen here (the draft's house style), and follows a
-new choice at once. The check, the preview and the export all run on threads from a
-snapshot of the draft, so a 100-item document never stalls the screen, and quitting never
-waits for them; an export that fails (a template error, a read-only folder) says why in one
-line, and the draft is untouched.
+new choice at once. Only the document's top (a screenful) is written on the app's thread,
+so the step shows with it; the check, the rest of the preview and the export run on threads
+(or a child process) from a copy of the draft, so a 1,000-item document never stalls the
+screen, and quitting never waits for them; an export that fails (a template error, a
+read-only folder) says why in one line, and the draft is untouched.
 """
 
 from __future__ import annotations
