@@ -176,3 +176,45 @@ def test_the_footer_shows_the_keys_of_the_step_open_now(tmp_path: Path) -> None:
         assert "f2 Update" in await footer_after("ctrl+g", "item")
 
     run_app(path, check)
+
+
+def test_a_new_item_shows_at_once_where_it_settles(tmp_path: Path) -> None:
+    """Items of very different lengths, one after another: each item's first frame already has
+    the form where it stays, the box with the cursor and its label in sight. (The form used to
+    show a new item at the last one's place, then move a frame later.)"""
+    from s55tui.draftfile import save_draft
+    from s55tui.model import Item
+
+    path = copy_example(EXAMPLE, tmp_path)
+    draft = load_draft(path).draft
+    long_text = "\n\n".join(f"Paragraph {n} of what the report says, at some length." for n in range(12))
+    draft.items = [  # the chief's answer written, the commissioner's owed: the cursor goes there
+        Item(
+            "recommendation",
+            str(n + 1),
+            ["chief-constables", "pccs"],
+            long_text if n % 2 else "Short.",
+            cc_response=long_text if n % 2 else "We will.",
+        )
+        for n in range(6)
+    ]
+    save_draft(path, draft)
+
+    async def walk(app, pilot) -> None:
+        screen = app.screen
+        await pilot.press("ctrl+g")  # the first item, its editor built
+        await until(pilot, lambda: screen.step == Step("item", 0) and not screen.nav.settling)
+        await pilot.pause()
+        for index in range(1, 6):
+            screen.go(Step("item", index))
+            editor = screen.editor
+            first_frame = editor.scroll_y  # where the next frame shows the form: none painted since
+            await until(pilot, lambda: not screen.nav.settling)
+            await pilot.pause(0.2)
+            box = app.focused
+            assert (
+                box.id == "f-pcc_response" and box.region.height and editor.region.contains_region(box.region)
+            )
+            assert first_frame == editor.scroll_y, f"item {index + 1} moved after its first frame"
+
+    run_app(path, walk)

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.containers import VerticalScroll
 from textual.dom import NoScreen
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, TextArea
@@ -162,7 +163,19 @@ class StepEditor(VerticalScroll):
     def reveal(self, widget: Widget) -> None:
         """Scroll ``widget`` into sight with the label above it (the step's heading too, for its
         first field) once the next layout has given the boxes the new item's heights; a form
-        already showing them does not move."""
+        already showing them does not move.
+
+        A new item is scrolled at once to where that will be, worked out from the heights its
+        text boxes are about to take, so its first frame shows it there: otherwise it showed at
+        the last item's place and moved a frame later, each a layout and paint of the screen.
+        """
+        if self.from_top:
+            predicted = self._predicted_from_top(widget)
+            if predicted is not None and predicted[0] != round(self.scroll_y):
+                y, height = predicted
+                if height > self.virtual_size.height:  # room to scroll to it before the layout
+                    self.virtual_size = Size(self.virtual_size.width, height)
+                self.scroll_to(y=y, animate=False, immediate=True)
         self.call_after_refresh(self._reveal_now, widget)
 
     def _reveal_now(self, widget: Widget) -> None:
@@ -196,6 +209,30 @@ class StepEditor(VerticalScroll):
         top = label.virtual_region_with_margin.y if label is not None else box.y
         lowest = box.bottom - self.scrollable_content_region.height
         return max(0, min(top, lowest, round(self.max_scroll_y)))
+
+    def _predicted_from_top(self, widget: Widget) -> tuple[int, int] | None:
+        """``_revealed_from_top`` before the layout that gives the boxes their new text, and the
+        form's height then: the last layout's places, moved by how much each text box above
+        (and the box itself) will grow or shrink. None where that cannot be known: a field
+        inside a row, or a form not laid out yet."""
+        if widget.parent is not self:
+            return None
+        label = self._label_of(widget)
+        top = label if label is not None else widget
+        if not (top.outer_size.height and widget.outer_size.height):
+            return None
+        children = list(self.children)
+        at = children.index(top)
+        change: dict[Widget, int] = {
+            box: _height_for_text(box) - box.outer_size.height
+            for box in children
+            if isinstance(box, TextArea) and box.display
+        }
+        above = sum(grown for box, grown in change.items() if children.index(box) < at)
+        view = self.scrollable_content_region.height
+        lowest = widget.virtual_region_with_margin.bottom + above + change.get(widget, 0) - view
+        height = self.virtual_size.height + sum(change.values())
+        return max(0, min(top.virtual_region_with_margin.y + above, lowest, height - view)), height
 
     def watch_virtual_size(self) -> None:
         """The form's height changes as its boxes take their text's height (after a change of
@@ -356,3 +393,18 @@ def error_label(name: str) -> Label:
     label = Label("", id=f"e-{name}", classes="field-error")
     label.display = False
     return label
+
+
+def _height_for_text(box: TextArea) -> int:
+    """The height an auto-height text box takes for the text it holds now: its wrapped lines
+    (TextArea wraps a new text at once, at its width) and its border, within its min and max
+    heights, as the layout will make it."""
+    styles = box.styles
+    height = box.virtual_size.height + styles.gutter.height
+    least = styles.min_height.cells if styles.min_height is not None else None
+    most = styles.max_height.cells if styles.max_height is not None else None
+    if least is not None:
+        height = max(height, least)
+    if most is not None:
+        height = min(height, most)
+    return height
