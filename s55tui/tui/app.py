@@ -52,10 +52,14 @@ class S55App(App[None]):
     # Keys the terminal sends hard on the heels of a paste are the paste's own text read as
     # keys: a copied text holding the terminal's end-of-paste sequence ends the paste early,
     # and what follows (a Delete, a ctrl key, a "y") would act on the draft. Nobody types a
-    # key within this many seconds of a paste landing, so such keys are dropped, except
-    # printable ones, which go in as the text they were.
+    # key within this many seconds of the one before, so keys that follow a paste each this
+    # close to the last (a burst) are dropped, except printable ones, which go in as the text
+    # they were. Measured from key to key, not from the paste: the terminal's reader makes
+    # the keys of one burst up to 70 ms apart when the app is busy (a Backspace 32 ms after
+    # the paste was obeyed, and took the last letter typed after it).
     PASTE_TAIL_SECONDS: ClassVar[float] = 0.02
     _pasted_at: float = float("-inf")
+    _burst_at: float = float("-inf")  # the last key of the burst that followed the paste
     _warned_at: float = float("-inf")
 
     async def on_event(self, event: events.Event) -> None:
@@ -65,15 +69,13 @@ class S55App(App[None]):
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded and self._held(event):
             return
         if isinstance(event, events.Paste):
-            self._pasted_at = event.time
+            self._pasted_at = self._burst_at = event.time
             if not event.is_forwarded and self._paste_refused():
                 return
-        elif (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and not event.is_printable
-            and event.time - self._pasted_at < self.PASTE_TAIL_SECONDS
-        ):
+        elif isinstance(event, events.Key) and not event.is_forwarded and self._in_paste_tail(event):
+            if event.is_printable:
+                await super().on_event(event)
+                return
             if self._warned_at != self._pasted_at:  # once a paste, however many keys
                 self._warned_at = self._pasted_at
                 self.notify(
@@ -84,6 +86,14 @@ class S55App(App[None]):
                 )
             return
         await super().on_event(event)
+
+    def _in_paste_tail(self, event: events.Key) -> bool:
+        """Whether ``event`` comes in the burst of keys that followed the last paste (each key
+        within ``PASTE_TAIL_SECONDS`` of the one before); such a key carries the burst on."""
+        if event.time - self._burst_at >= self.PASTE_TAIL_SECONDS:
+            return False
+        self._burst_at = max(self._burst_at, event.time)
+        return True
 
     async def run_action(
         self,
