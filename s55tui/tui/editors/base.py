@@ -170,9 +170,8 @@ class StepEditor(VerticalScroll):
         the last item's place and moved a frame later, each a layout and paint of the screen.
         """
         if self.from_top:
-            predicted = self._predicted_from_top(widget)
-            if predicted is not None and predicted[0] != round(self.scroll_y):
-                y, height = predicted
+            y, height = self._predicted_from_top(widget) or (round(self.scroll_y), 0)
+            if y != round(self.scroll_y):
                 if height > self.virtual_size.height:  # room to scroll to it before the layout
                     self.virtual_size = Size(self.virtual_size.width, height)
                 self.scroll_to(y=y, animate=False, immediate=True)

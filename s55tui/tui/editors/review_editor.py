@@ -128,18 +128,20 @@ class ReviewEditor(StepEditor):
         """Built out of sight (see ``StepNavigator.prebuild``): lay the document's top out now,
         at the width the preview will have, so the step's first frame only paints it. Laid out
         again as usual if the draft's top or the width has changed by then."""
-        from s55tui.render.sections import markdown_sections, take_sections
-
         switcher = self.parent
         if self._shown is not None or not isinstance(switcher, Widget) or self.display:
             return
         preview = self.query_one(DocumentPreview)
         width = switcher.content_region.width - self.styles.gutter.width - preview.styles.gutter.width
         with contextlib.suppress(S55Error):  # the review says why, when opened
-            top = take_sections(
-                markdown_sections(self.session.draft, None, self.settings.templates), _FIRST_BATCH
-            )
-            preview.lay_out_ahead(top, width)
+            preview.lay_out_ahead(self._top_of(self.session.draft), width)
+
+    def _top_of(self, draft: Any) -> list[str]:
+        """The document's first sections, a screenful (``_FIRST_BATCH``), in the house style
+        chosen; raises ``S55Error`` as the template does. Quick enough for the app's thread."""
+        from s55tui.render.sections import markdown_sections, take_sections
+
+        return take_sections(markdown_sections(draft, None, self.settings.templates), _FIRST_BATCH)
 
     def load(self) -> None:
         if self.draft.response.template not in self.templates:
@@ -201,8 +203,6 @@ class ReviewEditor(StepEditor):
         sections per trip, and the preview lays out only the sections scrolled to (see
         ``DocumentPreview``).
         """
-        from s55tui.render.sections import markdown_sections, take_sections
-
         # Back at the review with nothing changed since (the officer looked at a finding and
         # came back): what is shown is still right, and remaking it took seconds at 1,000 items.
         draft = self.session.draft  # the object itself: a draft read again is a new one
@@ -213,7 +213,7 @@ class ReviewEditor(StepEditor):
         preview = self.query_one(DocumentPreview)
         shown: int | None = None  # sections shown, None when the document cannot be
         try:  # from the draft itself, not a copy: nothing can change it while this runs
-            top = take_sections(markdown_sections(draft, None, self.settings.templates), _FIRST_BATCH)
+            top = self._top_of(draft)
         except S55Error as error:
             preview.show_sections([_cannot_show(error)], replace=True)
         else:

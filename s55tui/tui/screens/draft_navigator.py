@@ -245,8 +245,8 @@ class StepNavigator:
         return editor
 
     def prebuild(self, kind: str) -> None:
-        """Build the editor of ``kind`` now, ahead of its first visit: the review's took a
-        tenth of a second or more, after ctrl+r, before its first line showed."""
+        """Start building the editor of ``kind``, unless it is built or being built: on a
+        step's first visit (``go``), or ahead of it (the review, once the draft is open)."""
         screen = self.screen
         if not screen.is_mounted or kind in self._building or self.has_editor(kind):
             return

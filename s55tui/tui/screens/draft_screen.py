@@ -123,6 +123,8 @@ class DraftScreen(Screen[None]):
             self.app.call_from_thread(self._opened)
 
     def _opened(self) -> None:
+        """On the app's thread: build the review out of sight and freeze what opening made,
+        unless the draft was closed meanwhile."""
         if self.is_mounted:  # not closed meanwhile (closing releases what this would freeze)
             self.nav.prebuild(REVIEW)
             settle_the_heap()
