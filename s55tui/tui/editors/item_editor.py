@@ -72,7 +72,7 @@ class ItemEditor(StepEditor):
     def compose(self) -> ComposeResult:
         yield Static("", id="item-title", classes="step-title")
         with Horizontal(id="item-head"):
-            with Vertical():
+            with Vertical(id="kind-box"):
                 yield field_label("Kind")
                 yield Select([(v, k) for k, v in ITEM_KINDS.items()], id="f-kind", allow_blank=False)
             with Vertical(id="number-box"):

@@ -111,7 +111,7 @@ class ReviewEditor(StepEditor):
         yield Label("", id="check-summary")
         yield OptionList(id="check-findings")
         with Horizontal(id="export-row"):
-            with Vertical():
+            with Vertical(id="template-box"):
                 yield Label("House style (template)", classes="field-label")
                 yield Select([(name, name) for name in self.templates], id="f-template", allow_blank=False)
             with Vertical():

@@ -26,6 +26,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.types import NoActiveAppError
 from textual.widgets import ContentSwitcher, Header, Static
 
 from s55tui.model import Draft
@@ -64,6 +65,7 @@ class DraftScreen(Screen[None]):
     ) -> None:
         """``item`` opens the draft at that item (from the tracker), else at its first step."""
         super().__init__()
+        self._take_width_class()
         self.session = session
         self.profile = profile
         self.today = today
@@ -74,6 +76,19 @@ class DraftScreen(Screen[None]):
         self.consulting = Consulting(self)
         if item is not None and 0 <= item < len(session.draft.items):
             self.nav.step = Step("item", item)
+
+    def _take_width_class(self) -> None:
+        """Take the breakpoint class (``-wide``, ``-narrow``) the terminal's width gives now.
+        Textual adds it at the screen's first resize, and adding it then styles the whole
+        screen a second time (about 30 ms of start-up); taken here, that resize finds it."""
+        try:
+            width = self.app.size.width
+        except NoActiveAppError:  # built outside a running app: the resize adds it
+            return
+        for least, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= least:
+                self.add_class(name, update=False)
+                return
 
     @property
     def draft(self) -> Draft:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -36,6 +37,16 @@ class KeyFooter(Footer):
             for _node, binding, enabled, tooltip in screen.active_bindings.values()
             if binding.show or binding.action == "app.command_palette"
         )
+
+    def compose(self) -> ComposeResult:
+        """The keys from the first frame. ``Footer`` shows none until the first focus change,
+        then builds them and lays the whole screen out again (45 to 70 ms of start-up); the
+        keys the screen offers are known already, and the focus arriving in a text box
+        changes none of those shown, so it then finds nothing to rebuild."""
+        if self._shown is None and self.is_attached:
+            self.set_reactive(Footer._bindings_ready, True)
+            self._shown = self._keys_on_offer(self.screen)
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen and screen.app.app_focus:
