@@ -31,7 +31,7 @@ def test_a_whole_drafting_session_is_saved_exported_and_found_again(tmp_path: Pa
 
     async def session(app, pilot) -> None:
         screen = app.screen
-        assert screen.step == Step("details")
+        assert screen.step == Step("findings")  # the first thing a new draft owes: its key findings
         await pilot.press("ctrl+o", "a")  # add an item from the outline
         await pilot.pause()
         assert app.focused.id == "f-text"

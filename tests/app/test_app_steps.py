@@ -10,33 +10,34 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from apptools import copy_example, run_app, type_text, until
+from apptools import copy_example, go_to, run_app, type_text, until
 from testdata import EXAMPLE
 from textual.widgets import Input, Label
 
-from s55tui.draftfile import load_draft
+from s55tui.draftfile import load_draft, save_draft
 from s55tui.tui.editors.base import StepEditor
 from s55tui.tui.steps import Step
 
 
-def test_only_the_first_step_and_the_review_are_built_when_the_draft_opens(tmp_path: Path) -> None:
-    """The other steps are built on their first visit; the review, slow to build and wanted
-    at once when asked for, is built out of sight once the draft is open."""
+def test_only_the_step_it_opens_on_and_the_review_are_built_when_the_draft_opens(tmp_path: Path) -> None:
+    """The draft opens on the first response owed (Recommendation 4's chief constable response
+    in the example); the other steps are built on their first visit; the review, slow to build
+    and wanted at once when asked for, is built out of sight once the draft is open."""
     path = copy_example(EXAMPLE, tmp_path)
 
     async def check(app, pilot) -> None:
         screen = app.screen
-        assert app.focused.id == "f-report-title"
+        assert app.focused.id == "f-cc_response"
         await until(pilot, lambda: screen.nav.has_editor("review"))
         await app.workers.wait_for_complete()
-        assert sorted(e.id for e in screen.query(StepEditor)) == ["details", "review"]
-        assert [e.id for e in screen.query(StepEditor) if e.display] == ["details"]
-        assert screen.step == Step("details") and app.focused.id == "f-report-title"
+        assert sorted(e.id for e in screen.query(StepEditor)) == ["item", "review"]
+        assert [e.id for e in screen.query(StepEditor) if e.display] == ["item"]
+        assert screen.step == Step("item", 1) and app.focused.id == "f-cc_response"
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.step == Step("review")
-        assert sorted(e.id for e in screen.query(StepEditor)) == ["details", "review"]
+        assert sorted(e.id for e in screen.query(StepEditor)) == ["item", "review"]
         shown = [e.id for e in screen.query(StepEditor) if e.display]
         assert shown == ["review"]  # only the current step's editor shows
 
@@ -48,7 +49,8 @@ def test_keys_pressed_faster_than_steps_are_built_end_on_the_step_asked_for_last
 
     async def check(app, pilot) -> None:
         screen = app.screen
-        # details -> findings -> Recommendation 1 -> Recommendation 4, without waiting
+        await go_to(pilot, screen, Step("details"))
+        # details -> findings (not built yet) -> Recommendation 1 -> Recommendation 4, without waiting
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
         await pilot.pause(0.3)
         assert screen.step == Step("item", 1)
@@ -64,25 +66,33 @@ def test_keys_pressed_faster_than_steps_are_built_end_on_the_step_asked_for_last
 
 
 def test_next_owed_on_an_unbuilt_step_puts_the_cursor_in_the_owed_response(tmp_path: Path) -> None:
+    """Opened on Recommendation 4, ctrl+g twice at once: Recommendation 5, then the chief
+    constable's comments, a step not built yet; the words typed go there."""
     path = copy_example(EXAMPLE, tmp_path)
+    session = load_draft(path)
+    session.draft.response.cc_comments = ""
+    save_draft(path, session.draft)
 
     async def check(app, pilot) -> None:
-        await pilot.press("ctrl+g")
-        await pilot.pause(0.3)
         assert app.screen.step == Step("item", 1)
-        assert app.focused.id == "f-cc_response"
+        await pilot.press("ctrl+g", "ctrl+g")
+        await until(pilot, lambda: app.screen.step == Step("cc") and not app.screen.nav.settling)
+        assert app.focused.id == "f-cc_comments"
         await type_text(pilot, "We will.")
         await pilot.press("ctrl+s")
         await pilot.app.workers.wait_for_complete()  # the save runs in a worker
 
     run_app(path, check)
-    assert load_draft(path).draft.items[1].cc_response == "We will."
+    draft = load_draft(path).draft
+    assert draft.response.cc_comments == "We will."
+    assert [i.cc_response for i in draft.items] == [i.cc_response for i in load_draft(EXAMPLE).draft.items]
 
 
 def test_a_last_day_on_a_bank_holiday_gets_its_note_after_the_screen_is_up(tmp_path: Path) -> None:
     path = copy_example(EXAMPLE, tmp_path)
 
     async def check(app, pilot) -> None:
+        await go_to(pilot, app.screen, Step("details"))
         published = app.screen.query_one("#f-report-published", Input)
         published.value = "2020-10-31"  # day 56 is Christmas Day
         await pilot.pause(0.2)
@@ -99,6 +109,7 @@ def test_a_mistyped_date_says_how_to_write_it_and_keeps_the_last_good_one(tmp_pa
     path = copy_example(EXAMPLE, tmp_path)
 
     async def check(app, pilot) -> None:
+        await go_to(pilot, app.screen, Step("details"))
         published = app.screen.query_one("#f-report-published", Input)
         published.focus()
         await pilot.press("end", "backspace", "backspace", "x")
@@ -124,6 +135,7 @@ def test_a_date_typed_the_british_way_is_read_and_clearing_it_keeps_the_last_goo
     shown: list[str] = []
 
     async def check(app, pilot) -> None:
+        await go_to(pilot, app.screen, Step("details"))
         published = app.screen.query_one("#f-report-published", Input)
         error = app.screen.query_one("#e-report-published", Label)
         published.focus()
@@ -169,6 +181,8 @@ def test_the_footer_shows_the_keys_of_the_step_open_now(tmp_path: Path) -> None:
             await pilot.pause()
             return screen_lines(app)[-1]
 
+        assert "f2 Update" in screen_lines(app)[-1]  # opened on an item
+        await go_to(pilot, screen, Step("details"))
         assert "f2 Update" not in screen_lines(app)[-1]  # the report's details: no item open
         assert "f2 Update" in await footer_after("ctrl+g", "item")
         assert "f2 Update" in await footer_after("ctrl+n", "item")  # item to item: the same keys
@@ -182,7 +196,6 @@ def test_a_new_item_shows_at_once_where_it_settles(tmp_path: Path) -> None:
     """Items of very different lengths, one after another: each item's first frame already has
     the form where it stays, the box with the cursor and its label in sight. (The form used to
     show a new item at the last one's place, then move a frame later.)"""
-    from s55tui.draftfile import save_draft
     from s55tui.model import Item
 
     path = copy_example(EXAMPLE, tmp_path)
@@ -202,7 +215,7 @@ def test_a_new_item_shows_at_once_where_it_settles(tmp_path: Path) -> None:
 
     async def walk(app, pilot) -> None:
         screen = app.screen
-        await pilot.press("ctrl+g")  # the first item, its editor built
+        # opened on the first item, which owes the commissioner's response
         await until(pilot, lambda: screen.step == Step("item", 0) and not screen.nav.settling)
         await pilot.pause()
         for index in range(1, 6):

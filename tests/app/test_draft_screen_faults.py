@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from apptools import copy_example, run_app, type_text, until
+from apptools import copy_example, go_to, run_app, type_text, until
 from testdata import EXAMPLE
 from textual import events
 from textual.widgets import Checkbox, Select, TextArea
@@ -207,6 +207,7 @@ def test_coming_back_to_the_report_details_and_typing_adds_to_the_title_not_over
 
     async def walk(app, pilot) -> None:
         screen = app.screen
+        await go_to(pilot, screen, Step("details"))
         await pilot.press("ctrl+n")
         await until(pilot, lambda: screen.step == Step("findings"))
         await pilot.press("ctrl+b")
@@ -322,12 +323,15 @@ def test_keys_that_come_while_a_step_opens_go_to_that_step_not_the_one_still_sho
     Keys that come meanwhile now wait for the step ctrl+g opens."""
     path = copy_example(EXAMPLE, tmp_path)
     saved = load_draft(path).draft
+    saved.report.title = ""  # owed: the draft opens on its details, the item form not built yet
+    save_draft(path, saved)
     title, first = saved.report.title, saved.items[1]
     assert first.status == "open" and not first.cc_response
 
     async def burst(app, pilot) -> None:
         screen = app.screen
         await until(pilot, lambda: app.focused is not None and app.focused.id == "f-report-title")
+        assert not screen.nav.has_editor("item")
         # one burst, as a terminal delivers keys typed fast: nothing waits between them
         for key, character in [("ctrl+g", None), *((c, c) for c in "Agreed"), ("ctrl+l", None)]:
             app.post_message(events.Key(key, character))

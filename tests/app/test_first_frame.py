@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from apptools import TODAY, copy_example
+from apptools import TODAY, copy_example, run_app, type_text
 from screen_text import screen_lines
 from testdata import EXAMPLE
 
 import s55tui.tui.app
+from s55tui.draftfile import load_draft, save_draft
 from s55tui.tui.app import S55App
+from s55tui.tui.steps import Step
 
 
 def _first_frame(path: Path) -> list[str]:
@@ -44,3 +46,52 @@ def test_the_footer_shows_its_keys_in_the_first_frame(tmp_path: Path) -> None:
     first move of the cursor, then rebuilds itself and the screen's layout)."""
     footer = _first_frame(copy_example(EXAMPLE, tmp_path))[-1]
     assert "^g Next owed" in footer and "^q Quit" in footer and "^p palette" in footer
+
+
+def test_a_draft_opens_on_the_first_response_owed_with_the_cursor_in_it(tmp_path: Path) -> None:
+    """The officer opens the draft where the work is: the example owes Recommendation 4's
+    chief constable response first. The first frame shows that item, its box in sight."""
+    path = copy_example(EXAMPLE, tmp_path)
+    lines = _first_frame(path)
+    editor = "\n".join(line[37:] for line in lines)
+    assert "Recommendation 4  ·  2 of 4" in editor
+    assert "Chief constable's response  (required)" in editor
+
+    async def check(app, pilot) -> None:
+        screen = app.screen
+        assert screen.step == Step("item", 1) and app.focused.id == "f-cc_response"
+        await type_text(pilot, "Typed at once.")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+
+    run_app(path, check)
+    items = load_draft(path).draft.items
+    assert items[1].number == "4" and items[1].cc_response == "Typed at once."
+    before = load_draft(EXAMPLE).draft.items
+    assert [i.cc_response for i in items[2:]] == [i.cc_response for i in before[2:]]
+
+
+def test_a_draft_that_owes_nothing_opens_on_its_details(tmp_path: Path) -> None:
+    path = copy_example(EXAMPLE, tmp_path)
+    session = load_draft(path)
+    for item in session.draft.items:
+        item.cc_response = item.cc_response or "Written."
+    save_draft(path, session.draft)
+
+    async def check(app, pilot) -> None:
+        assert app.screen.step == Step("details") and app.focused.id == "f-report-title"
+
+    run_app(path, check)
+
+
+def test_details_still_owed_come_first(tmp_path: Path) -> None:
+    """A new draft has no title yet: it opens on the details, cursor in the title."""
+    path = copy_example(EXAMPLE, tmp_path)
+    session = load_draft(path)
+    session.draft.report.title = ""
+    save_draft(path, session.draft)
+
+    async def check(app, pilot) -> None:
+        assert app.screen.step == Step("details") and app.focused.id == "f-report-title"
+
+    run_app(path, check)

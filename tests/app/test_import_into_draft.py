@@ -26,14 +26,17 @@ def test_the_first_item_an_import_adds_is_opened(tmp_path: Path) -> None:
 
     async def walk(app, pilot) -> None:
         screen = app.screen
-        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-report-title")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "f-cc_response")
+        assert screen.draft.items[screen.step.index].label == "Recommendation 4"  # opened there
         await pilot.press("ctrl+o", "i")
         await until(pilot, lambda: app.screen.query("#path"))
         app.screen.query_one("#path", Input).value = str(report)
         await pilot.press("ctrl+f")
         await until(pilot, lambda: not app.screen.query_one("#add").disabled)
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: app.screen is screen and screen.step.kind == "item")
+        await until(pilot, lambda: app.screen is screen and len(screen.draft.items) == 6)
+        await until(pilot, lambda: not screen.nav.settling)
+        assert screen.step.kind == "item"
         assert screen.draft.items[screen.step.index].label == "Recommendation 2"  # placed after 1
 
     run_app(path, walk)

@@ -30,7 +30,7 @@ def test_a_burst_after_a_paste_is_text_and_the_officers_keys_after_it_are_obeyed
 
     async def walk(app, pilot) -> None:
         screen = app.screen
-        await pilot.press("ctrl+g")  # Recommendation 4's chief constable response, empty
+        # opened on Recommendation 4's chief constable response, empty
         await until(pilot, lambda: screen.step == Step("item", 1) and not screen.nav.settling)
         await pilot.pause()
         paste = events.Paste("Agreed")

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apptools import TODAY, copy_example, until
+from apptools import TODAY, copy_example, go_to, until
 from screen_text import open_step, run_at, screen_lines, text_in
 from testdata import EXAMPLE
 from textual.widget import Widget
@@ -72,6 +72,7 @@ def test_every_label_and_hint_of_the_details_step_shows_whole_at_80_columns(tmp_
     path = copy_example(EXAMPLE, tmp_path)
 
     async def check(app, pilot) -> None:
+        await go_to(pilot, app.screen, Step("details"))
         editor = app.screen.editor
         labels = [label for label in editor.query(Label) if label.display]
         assert len(labels) > 16
@@ -91,6 +92,7 @@ def test_a_long_title_reads_from_its_first_word_once_the_cursor_leaves_it(tmp_pa
     path = copy_example(EXAMPLE, tmp_path)
 
     async def check(app, pilot) -> None:
+        await go_to(pilot, app.screen, Step("details"))
         title = app.screen.query_one("#f-report-title")
         assert app.focused is title
         await pilot.press("tab")

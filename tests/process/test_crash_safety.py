@@ -85,8 +85,7 @@ def _one_kill(
     app = PtyApp(["open", "--today", "2021-01-20", path.name], folder)
     try:
         app.wait_for("Steps")
-        app.send("\x07")  # ctrl+g: to Recommendation 4's chief constable response
-        app.wait_for("Recommendation 4  ·  2 of 4")  # the item's own title: the step is open
+        app.wait_for("Recommendation 4  ·  2 of 4")  # opened on the first response owed
         time.sleep(0.5)
         sent = _type_until_killed(app, text, seconds, rng, gaps)
     finally:

@@ -29,8 +29,7 @@ def _type_then(tmp_path: Path, end) -> Path:  # type: ignore[no-untyped-def]
     app = PtyApp(["open", "--today", "2021-01-20", path.name], tmp_path)
     try:
         app.wait_for("Steps")
-        app.send("\x07")  # ctrl+g: Recommendation 4's chief constable response
-        app.wait_for("Recommendation 4  ·  2 of 4")
+        app.wait_for("Recommendation 4  ·  2 of 4")  # opened on the first response owed, cursor in it
         time.sleep(0.5)
         app.send(TYPED)
         app.wait_for(TYPED)  # on screen, so in the app; the autosave has not run yet

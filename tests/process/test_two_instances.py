@@ -61,8 +61,7 @@ def test_second_instance_is_read_only_names_the_holder_and_can_take_over(tmp_pat
         text = banner_text(app)
         assert text.startswith(f"Read-only: open by {this_user()} on {this_host()} since ")
         assert "Press ctrl+t to take it over." in text
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await pilot.pause()  # the draft opened on Recommendation 4's chief constable response
         await type_text(pilot, "typed while read-only")
         await pilot.pause(1.6)
         assert path.read_bytes() == before
@@ -77,7 +76,7 @@ def test_second_instance_is_read_only_names_the_holder_and_can_take_over(tmp_pat
         assert not screen.session.read_only
         assert banner_text(app) == "" or "Read-only" not in banner_text(app)
         assert not first.still_ours()  # the first instance would now go read-only
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+g")  # the draft, read again, opened on its details
         await pilot.pause()
         assert app.focused.id == "f-cc_response"
         await type_text(pilot, MINE)
@@ -102,8 +101,7 @@ def test_lock_left_by_a_killed_process_here_is_taken_over_automatically(tmp_path
         assert not screen.session.read_only
         assert isinstance(screen.session.lock, DraftLock)
         assert "Read-only" not in banner_text(app)
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await pilot.pause()  # the draft opened on Recommendation 4's chief constable response
         await type_text(pilot, MINE)
         await pilot.pause(2.0)
         assert load_draft(path).draft.items[1].cc_response == MINE
@@ -125,8 +123,7 @@ def test_lock_from_another_computer_is_reported_never_broken(tmp_path: Path) -> 
     async def second(app, pilot) -> None:
         assert app.screen.session.read_only
         assert banner_text(app).startswith("Read-only: open by jsmith on OPCC-PC12 since ")
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await pilot.pause()  # the draft opened on Recommendation 4's chief constable response
         await type_text(pilot, "not mine to save")
         await pilot.pause(1.6)
         await pilot.press("ctrl+q")
@@ -155,8 +152,7 @@ def conflict(path: Path, answer: str) -> tuple[bytes, list[Path], str]:
 
     async def session(app, pilot) -> None:
         screen = app.screen
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await pilot.pause()  # the draft opened on Recommendation 4's chief constable response
         shown["theirs"] = colleague_saves(path)
         # pasted, not typed key by key: on a loaded machine a second could pass between two
         # keys, and the dialog (rightly) comes at the first pause in the typing
@@ -208,8 +204,7 @@ def test_a_save_after_a_take_over_is_refused_at_once_not_at_the_next_poll(tmp_pa
 
     async def taken_over(app, pilot) -> None:
         screen = app.screen
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await pilot.pause()  # the draft opened on Recommendation 4's chief constable response
         colleague = take_over(path, who_holds(path))  # they confirmed, on their computer
         theirs = path.read_bytes()
         await type_text(pilot, MINE)
@@ -240,8 +235,7 @@ def test_open_theirs_when_theirs_cannot_be_read_goes_on_in_my_copy(tmp_path: Pat
 
     async def session(app, pilot) -> None:
         screen = app.screen
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await pilot.pause()  # the draft opened on Recommendation 4's chief constable response
         text = path.read_text(encoding="utf-8").replace('version = "', 'version = "colleague’s £ ', 1)
         path.write_bytes(text.encode("cp1252"))
         seen["theirs"] = path.read_bytes()

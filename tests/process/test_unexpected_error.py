@@ -56,8 +56,7 @@ def _typed_then(tmp_path: Path, fault: str) -> tuple[PtyApp, Path]:
     path = copy_example(EXAMPLE, tmp_path)
     app = PtyApp([path.name], tmp_path, command=["-c", FAULTY_APP])
     app.wait_for("Steps")
-    app.send("\x07")  # ctrl+g: Recommendation 4's chief constable response
-    app.wait_for("Recommendation 4  ·  2 of 4")
+    app.wait_for("Recommendation 4  ·  2 of 4")  # opened on the first response owed, cursor in it
     time.sleep(0.5)
     app.send("Typed just before the fault")
     app.wait_for("Typed just before the fault")

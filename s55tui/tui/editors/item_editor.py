@@ -114,9 +114,13 @@ class ItemEditor(StepEditor):
         self.show(index)
 
     def show(self, index: int) -> None:
-        """Point the editor at another item, keeping what was typed in the one before."""
-        if self.loaded:  # its Edited messages mark the draft changed, as typing's do
-            self._flush_fields()
+        """Point the editor at another item, its fields loaded from the draft.
+
+        What was typed in the item before is already in the draft: the navigator writes the
+        step being left before it opens another (as does every command that changes the
+        items). The fields are not written back here: this editor may have been out of sight
+        while the draft changed under it (a chief constable's reply read in), and writing its
+        older text back would undo that change."""
         self.index = index
         self.item = self.draft.items[index] if 0 <= index < len(self.draft.items) else None
         self.load()

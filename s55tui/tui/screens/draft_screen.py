@@ -63,7 +63,8 @@ class DraftScreen(Screen[None]):
     def __init__(
         self, session: DraftSession, profile: Profile, today: date | None = None, *, item: int | None = None
     ) -> None:
-        """``item`` opens the draft at that item (from the tracker), else at its first step."""
+        """``item`` opens the draft at that item (from the tracker); else it opens on the first
+        response still owed, cursor in it, or on the report's details when nothing is owed."""
         super().__init__()
         self._take_width_class()
         self.session = session
@@ -74,8 +75,13 @@ class DraftScreen(Screen[None]):
         self.items = ItemActions(self)
         self.changes = ChangeRecorder(self)
         self.consulting = Consulting(self)
+        self._first_field = ""  # where the cursor goes when the screen opens ("": the step's first)
         if item is not None and 0 <= item < len(session.draft.items):
             self.nav.step = Step("item", item)
+        else:  # where the work is: the first response still owed, else the report's details
+            found = next_owed(session.draft, Step(DETAILS))
+            if found is not None:
+                self.nav.step, self._first_field = found
 
     def _take_width_class(self) -> None:
         """Take the breakpoint class (``-wide``, ``-narrow``) the terminal's width gives now.
@@ -106,10 +112,11 @@ class DraftScreen(Screen[None]):
         yield Static("", id="banner")
         with Horizontal(id="body"):
             yield Outline(self.draft, id="outline")
-            # Only the first step's editor is built now; the others on their first visit
-            # (see ``go``). Building all seven up front was most of the start-up time.
-            with ContentSwitcher(initial=DETAILS, id="editors"):
-                yield self.nav.new_editor(DETAILS)
+            # Only the editor of the step it opens on is built now; the others on their first
+            # visit (see ``go``). Building all seven up front was most of the start-up time.
+            kind = self.nav.step.kind
+            with ContentSwitcher(initial=kind, id="editors"):
+                yield self.nav.new_editor(kind)
         yield StatusLine(id="status")
         yield KeyFooter()
 
@@ -118,7 +125,7 @@ class DraftScreen(Screen[None]):
         self.sub_title = str(self.path)
         self.query_one(Outline).rebuild(self.step)
         self.saver.show_banner()
-        self.go(self.step)
+        self.go(self.step, self._first_field)
         self.call_after_refresh(self.saver.start, self._ready_the_review)
         if not self.draft.items:
             self.notify(
