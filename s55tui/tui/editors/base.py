@@ -264,17 +264,20 @@ class StepEditor(VerticalScroll):
         """The widget of this form with ``widget_id``, or None.
 
         Remembered once found: a step change loads and flushes every field, and looking each
-        up by a CSS query walks the whole form each time. A widget since removed (a rebuilt
-        checklist) is looked up again.
+        up by a CSS query walks the whole form each time. One not known (the first look, or a
+        widget since removed, as in a rebuilt checklist) is found by one walk of the form that
+        notes every widget with an id on the way, so loading a form walks it once, not once a
+        field.
         """
         widget = self._found.get(widget_id)
         if widget is not None and self in widget.ancestors:  # a removed widget has no parent
             return widget
-        found = self.query(f"#{widget_id}")
-        widget = found.first() if found else None
-        if widget is not None:
-            self._found[widget_id] = widget
-        return widget
+        found: dict[str, Widget] = {}
+        for each in self.walk_children(Widget):
+            if each.id:
+                found.setdefault(each.id, each)  # the first in the form's order, as a query's
+        self._found = found
+        return found.get(widget_id)
 
     @staticmethod
     def _label_of(widget: Widget) -> Widget | None:

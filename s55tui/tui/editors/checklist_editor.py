@@ -52,8 +52,13 @@ class BoxCheckbox(Checkbox):
         return [line.rstrip() for line in lines] or [Content("")]
 
     def render(self) -> Content:
-        """The button, then the label wrapped to the width, each further line under the first."""
-        lines = self._label_lines(self.content_size.width)
+        """The button, then the label wrapped to the width, each further line under the first.
+
+        The width is the one the layout set (its height is found in ``get_content_height``),
+        not ``content_size``: that asks the screen for the box's region, and asked while the
+        screen is being laid out, it laid the whole screen out a second time."""
+        width = self.outer_size.width - self.styles.gutter.width
+        lines = self._label_lines(width)
         if len(lines) == 1:
             return super().render()
         label_style = self.get_visual_style("toggle--label")

@@ -127,7 +127,10 @@ class FittingLabel(Label):
         """The longest form that fits the width the layout gave the label."""
         if not self._forms:
             return super().render()
-        width = self.content_size.width
+        # the size the layout set, not ``content_size``: that asks the screen for the label's
+        # region, and asked while the screen is being laid out (a label's height is found by
+        # rendering it), it laid the whole screen out a second time, 30 ms and more at start-up
+        width = self.outer_size.width - self.styles.gutter.width
         return next((form for form in self._forms if form.cell_length <= width), self._forms[-1])
 
 
