@@ -46,6 +46,10 @@ def test_the_footer_shows_its_keys_in_the_first_frame(tmp_path: Path) -> None:
     first move of the cursor, then rebuilds itself and the screen's layout)."""
     footer = _first_frame(copy_example(EXAMPLE, tmp_path))[-1]
     assert "^g Next owed" in footer and "^q Quit" in footer and "^p palette" in footer
+    # spaced as textual's footer spaces them: each key and its words apart, the palette's
+    # key at the right edge
+    assert footer.startswith(" ^n Next  ^b Back  ^g Next owed  ^o Outline  ^r Review  ^s Save")
+    assert footer.endswith("▏^p palette ")
 
 
 def test_a_draft_opens_on_the_first_response_owed_with_the_cursor_in_it(tmp_path: Path) -> None:

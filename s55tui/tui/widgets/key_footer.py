@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from textual.app import ComposeResult
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -46,7 +47,15 @@ class KeyFooter(Footer):
         if self._shown is None and self.is_attached:
             self.set_reactive(Footer._bindings_ready, True)
             self._shown = self._keys_on_offer(self.screen)
-        yield from super().compose()
+        for widget in super().compose():
+            # Each key is bound to the footer's ``compact``, but starts compact: as it mounts
+            # it takes the class, then drops it, styling itself twice (some twenty restyles,
+            # 20 to 30 ms, every time the keys change). Given the footer's value first, it
+            # has nothing to change. (The palette's key is not bound: it stays compact.)
+            compact = getattr(type(widget), "compact", None)
+            if isinstance(compact, Reactive) and not widget.has_class("-command-palette"):
+                widget.set_reactive(compact, self.compact)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen and screen.app.app_focus:
