@@ -168,20 +168,27 @@ def next_owed(draft: Draft, here: Step, field: str = "") -> tuple[Step, str] | N
     field: at the start of the step), in reading order across the steps and going round;
     None when nothing is owed. The field the cursor is in is where the search starts, not
     where it lands, unless it is the only thing still owed.
+
+    The steps are looked at from the cursor on, then from the first step round to it, and the
+    search stops at the first owed: the draft opens with this (at 10,000 items, listing every
+    owed place first took 30 ms).
     """
-    steps = [s for s in all_steps(draft) if s.kind != REVIEW]
-    owed = [
-        (number, _rank(step, name), step, name)
-        for number, step in enumerate(steps)
-        for name in owed_in_step(step, draft)
-    ]
-    if not owed:
-        return None
     number = position_of(here, draft)
-    at = (number, _rank(here, field) if field else -1) if number is not None else (-1, -1)
-    later = [place for place in owed if (place[0], place[1]) > at]
-    _, _, step, name = (later or owed)[0]
-    return step, name
+    start, after = (number, _rank(here, field) if field else -1) if number is not None else (0, -1)
+    last = step_count(draft)
+    for position in range(start, last):  # from the cursor on
+        step = step_at(draft, position)
+        if step.kind == REVIEW:
+            continue
+        for name in owed_in_step(step, draft):
+            if position > start or _rank(step, name) > after:
+                return step, name
+    for position in range(0, min(start + 1, last)):  # round from the first step
+        step = step_at(draft, position)
+        owed = owed_in_step(step, draft) if step.kind != REVIEW else []
+        if owed:
+            return step, owed[0]
+    return None
 
 
 _FIELD = re.compile(r"^(items|checklist)\[(\d+)\](?:\.(\w+))?$")
