@@ -42,6 +42,7 @@ class StepNavigator:
         self._held: list[events.Key | events.Paste] = []  # what came meanwhile, in order
         self._replay_asked = False
         self._replaying = False
+        self._reload = False  # the next ``go`` loads without writing back (``force_reload``)
 
     @property
     def settling(self) -> bool:
@@ -115,8 +116,12 @@ class StepNavigator:
             self.prebuild(step.kind)
             return
         self._pending = None
-        self.flush()
-        changed_step = step != self.step
+        if self._reload:  # the fields are older than the draft: load, never write them back
+            self._reload = False
+            changed_step = True
+        else:
+            self.flush()
+            changed_step = step != self.step
         self.step = step
         screen.query_one("#editors", ContentSwitcher).current = step.kind  # each editor's id is its kind
         editor = self.editor
@@ -145,8 +150,10 @@ class StepNavigator:
         self.go(self.step)
 
     def force_reload(self) -> None:
-        """Make the next ``go`` reload its editor, even to the step open now (items moved)."""
-        self.step = Step(DETAILS)
+        """Make the next ``go`` load its editor from the draft, even to the step open now, and
+        write no field back first: the caller wrote them, then changed the draft under them
+        (items moved, a reply read in), so what they show is older than the draft."""
+        self._reload = True
 
     # -- the cursor --------------------------------------------------------------------------
     def focus_step(self, field: str, tries: int = 3) -> None:
@@ -228,6 +235,8 @@ class StepNavigator:
     def flush(self) -> None:
         """Write what the current editor shows into the model (the editor marks the draft
         changed as it stores): a save that follows at once must see the last keys typed."""
+        if self._reload:  # older than the draft until the step is opened again (``force_reload``)
+            return
         if self.screen.is_mounted and self.has_editor(self.step.kind):
             self.editor.flush()
 
