@@ -175,17 +175,14 @@ def next_owed(draft: Draft, here: Step, field: str = "") -> tuple[Step, str] | N
     """
     number = position_of(here, draft)
     start, after = (number, _rank(here, field) if field else -1) if number is not None else (0, -1)
-    last = step_count(draft)
-    for position in range(start, last):  # from the cursor on
+    for position in range(start, step_count(draft)):  # from the cursor on (the review owes nothing)
         step = step_at(draft, position)
-        if step.kind == REVIEW:
-            continue
         for name in owed_in_step(step, draft):
             if position > start or _rank(step, name) > after:
                 return step, name
-    for position in range(0, min(start + 1, last)):  # round from the first step
+    for position in range(start + 1):  # round from the first step
         step = step_at(draft, position)
-        owed = owed_in_step(step, draft) if step.kind != REVIEW else []
+        owed = owed_in_step(step, draft)
         if owed:
             return step, owed[0]
     return None

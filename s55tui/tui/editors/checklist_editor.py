@@ -23,6 +23,7 @@ from s55tui.datetext import read_date
 from s55tui.deadline import long_date
 from s55tui.model import Draft
 from s55tui.tui.editors.base import StepEditor
+from s55tui.tui.widgets.laid_out import content_width
 from s55tui.tui.widgets.line_input import LineInput
 
 HINT = (
@@ -52,13 +53,9 @@ class BoxCheckbox(Checkbox):
         return [line.rstrip() for line in lines] or [Content("")]
 
     def render(self) -> Content:
-        """The button, then the label wrapped to the width, each further line under the first.
-
-        The width is the one the layout set (its height is found in ``get_content_height``),
-        not ``content_size``: that asks the screen for the box's region, and asked while the
-        screen is being laid out, it laid the whole screen out a second time."""
-        width = self.outer_size.width - self.styles.gutter.width
-        lines = self._label_lines(width)
+        """The button, then the label wrapped to the width the layout set (its height is found
+        in ``get_content_height``), each further line under the first."""
+        lines = self._label_lines(content_width(self))
         if len(lines) == 1:
             return super().render()
         label_style = self.get_visual_style("toggle--label")

@@ -26,6 +26,7 @@ from s55tui.consultation import consultation_state
 from s55tui.deadline import last_day, long_date
 from s55tui.model import Draft
 from s55tui.progress import Progress, progress
+from s55tui.tui.widgets.laid_out import content_width
 from s55tui.vocab import CLOSED_STATUSES
 
 
@@ -127,10 +128,7 @@ class FittingLabel(Label):
         """The longest form that fits the width the layout gave the label."""
         if not self._forms:
             return super().render()
-        # the size the layout set, not ``content_size``: that asks the screen for the label's
-        # region, and asked while the screen is being laid out (a label's height is found by
-        # rendering it), it laid the whole screen out a second time, 30 ms and more at start-up
-        width = self.outer_size.width - self.styles.gutter.width
+        width = content_width(self)
         return next((form for form in self._forms if form.cell_length <= width), self._forms[-1])
 
 
