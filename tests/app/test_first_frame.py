@@ -99,3 +99,30 @@ def test_details_still_owed_come_first(tmp_path: Path) -> None:
         assert app.screen.step == Step("details") and app.focused.id == "f-report-title"
 
     run_app(path, check)
+
+
+def _styles(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Every widget's computed styles (and its parts', such as a text box's cursor), by place."""
+    found: dict[str, str] = {}
+    for number, node in enumerate(app.screen.walk_children(with_self=True)):
+        name = f"{number}:{type(node).__name__}#{node.id}"
+        found[name] = node.styles.css
+        for part in sorted(type(node).COMPONENT_CLASSES):
+            found[f"{name}.{part}"] = node.get_component_styles(part).css
+    return found
+
+
+def test_the_draft_screen_is_styled_once_and_right(tmp_path: Path) -> None:
+    """The draft screen is not styled again when first shown (textual's second pass cost
+    about 30 ms of opening): what it shows then must be what a full restyle gives."""
+
+    async def check(app, pilot) -> None:
+        first = _styles(app)
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        again = _styles(app)
+        changed = [name for name in first if first[name] != again.get(name)]
+        assert not changed, f"styled differently after a restyle: {changed[:5]}"
+        assert len(first) > 100  # the whole screen was compared, parts and all
+
+    run_app(copy_example(EXAMPLE, tmp_path), check)
