@@ -114,7 +114,14 @@ class ItemActions:
         from s55tui.tui.dialogs.update_dialog import UpdateDialog
 
         index = self.current()
-        if index is None or not self._writable():
+        if index is None:  # f2 is offered on every step (see ``DraftScreen.check_action``)
+            self.screen.notify(
+                "A progress update belongs to one item: open it first (ctrl+g, or pick it in "
+                "the outline with ctrl+o), then press f2.",
+                timeout=8,
+            )
+            return
+        if not self._writable():
             return
         self.screen.flush_editor()
         item = self.session.draft.items[index]

@@ -48,6 +48,10 @@ from s55tui.tui.widgets.status_line import StatusLine
 
 # Commands that need an item open, and those that change the draft.
 _ITEM_ACTIONS = {"toggle_no_action", "remove_item", "move_item_up", "move_item_down", "add_update"}
+# Item commands shown in the footer are offered on every step (and say what to do when no item
+# is open), so the footer's keys stay the same and it is never rebuilt on a change of step:
+# that rebuild (a dozen widgets, then a layout of the screen) was two frames of the key.
+_FOOTER_ITEM_ACTIONS = {command.action for command in DRAFT_COMMANDS if command.footer} & _ITEM_ACTIONS
 _WRITING_ACTIONS = _ITEM_ACTIONS | {"add_item", "import_items", "consult", "read_reply"}
 
 
@@ -165,12 +169,15 @@ class DraftScreen(Screen[None]):
 
     # -- commands ----------------------------------------------------------------------------
     def commands(self) -> Iterable[SystemCommand]:
-        """The commands that can run now, for the command palette (ctrl+p)."""
-        return palette(self, DRAFT_COMMANDS)
+        """The commands that can run now, for the command palette (ctrl+p); an item's only
+        with an item open."""
+        on_item = self.step.kind == "item"
+        return palette(self, [c for c in DRAFT_COMMANDS if on_item or c.action not in _ITEM_ACTIONS])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Item commands need an item open; changes need a draft that is not read-only."""
-        if action in _ITEM_ACTIONS and self.step.kind != "item":
+        """Item commands need an item open (those in the footer say so instead, see
+        ``_FOOTER_ITEM_ACTIONS``); changes need a draft that is not read-only."""
+        if action in _ITEM_ACTIONS - _FOOTER_ITEM_ACTIONS and self.step.kind != "item":
             return False
         if action in _WRITING_ACTIONS and self.session.read_only:
             return False
