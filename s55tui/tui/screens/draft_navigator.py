@@ -20,7 +20,16 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, TextArea
 
 from s55tui.tui.editors.base import StepEditor
-from s55tui.tui.steps import DETAILS, REVIEW, Step, position_of, step_at, step_count, step_for_field
+from s55tui.tui.steps import (
+    DETAILS,
+    REVIEW,
+    Step,
+    next_owed,
+    position_of,
+    step_at,
+    step_count,
+    step_for_field,
+)
 from s55tui.tui.widgets.outline import Outline
 
 if TYPE_CHECKING:
@@ -145,9 +154,14 @@ class StepNavigator:
         self._release()
 
     def reopen(self) -> None:
-        """Open the first step again, every editor reloading: the draft was read again."""
-        self.step = Step(DETAILS)
-        self.go(self.step)
+        """Open the draft again where opening it puts the officer (the first response still
+        owed, cursor in it; else the report's details), every editor reloading and no field
+        written back: the draft was read again (taken over, or their version opened), and what
+        the fields showed is older than it."""
+        self.force_reload()
+        found = next_owed(self.screen.draft, Step(DETAILS))
+        step, field = found if found is not None else (Step(DETAILS), "")
+        self.go(step, field)
 
     def force_reload(self) -> None:
         """Make the next ``go`` load its editor from the draft, even to the step open now, and
