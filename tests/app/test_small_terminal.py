@@ -188,3 +188,32 @@ def test_an_items_kind_and_status_show_whole_on_one_line(tmp_path: Path, size) -
             assert ("Area for improvement" if name == "#f-kind" else "No local action") in shown, shown
 
     run_at(size, path, check)
+
+
+# -- which item the cursor is in -------------------------------------------------------------
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_the_item_typed_into_is_named_above_its_box_however_far_the_form_scrolls(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """At 80x24 the form scrolls to bring the owed box into sight, and the item's title went
+    out of sight above it: the officer typed with only the report's own text (which may name
+    another recommendation) to say which item it was. The title stays at the top of the form."""
+    path = copy_example(EXAMPLE, tmp_path)
+
+    async def check(app, pilot) -> None:
+        screen = app.screen
+        for number, expected in ((1, "Recommendation 4 · 2 of 4"), (2, "Recommendation 5 · 3 of 4")):
+            if number == 2:  # ctrl+g: on to the next item still owed
+                await pilot.press("ctrl+g")
+                await until(pilot, lambda: not screen.nav.settling and screen.step == Step("item", 2))
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            box = app.focused
+            assert box is not None and box.id == "f-cc_response"
+            lines = screen_lines(app)
+            editor = screen.editor.region
+            assert text_in(lines, editor).startswith(expected), lines
+            assert "Paste or type the chief constable's response" in text_in(lines, box.region)
+            assert editor.contains_region(box.region)  # the whole box in sight
+
+    run_at(size, path, check)
