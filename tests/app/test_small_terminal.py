@@ -14,6 +14,7 @@ import pytest
 from apptools import TODAY, copy_example, go_to, until
 from screen_text import open_step, run_at, screen_lines, text_in
 from testdata import EXAMPLE
+from textual import events
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -215,5 +216,32 @@ def test_the_item_typed_into_is_named_above_its_box_however_far_the_form_scrolls
             assert text_in(lines, editor).startswith(expected), lines
             assert "Paste or type the chief constable's response" in text_in(lines, box.region)
             assert editor.contains_region(box.region)  # the whole box in sight
+
+    run_at(size, path, check)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_a_very_long_item_number_leaves_the_form_in_sight(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Found by the random walk: a paste of many lines into Number made the item's title (which
+    names it, and stays at the form's top) fifty rows tall, covering the whole form, the box
+    with the cursor under it. The title keeps to one row, its end cut short."""
+    path = copy_example(EXAMPLE, tmp_path)
+    pasted = " ".join(f"P{n}.{n}" for n in range(1, 83))
+
+    async def check(app, pilot) -> None:
+        screen = app.screen
+        screen.query_one("#f-number").focus()
+        await pilot.pause()
+        app.post_message(events.Paste(pasted))
+        await pilot.pause(0.3)
+        number = app.focused
+        assert number is not None and number.id == "f-number" and pasted in number.value
+        title = screen.query_one("#item-title")
+        assert title.region.height == 1
+        shown = text_in(screen_lines(app), title.region)
+        assert shown.startswith("Recommendation 4P1.1 P2.2") and shown.endswith("…")  # cut short
+        editor = screen.editor.region
+        assert editor.contains_region(number.region)  # the box with the cursor in sight
+        assert number.region.y > title.region.y  # and not under the title
 
     run_at(size, path, check)

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.containers import VerticalScroll
 from textual.dom import NoScreen
-from textual.geometry import Size
+from textual.geometry import Size, Spacing
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, TextArea
@@ -206,6 +206,7 @@ class StepEditor(VerticalScroll):
         box = widget.virtual_region_with_margin
         label = self._label_of(widget)
         top = label.virtual_region_with_margin.y if label is not None else box.y
+        top -= self._docked_rows()  # never under a title docked at the form's top
         lowest = box.bottom - self.scrollable_content_region.height
         return max(0, min(top, lowest, round(self.max_scroll_y)))
 
@@ -231,7 +232,8 @@ class StepEditor(VerticalScroll):
         view = self.scrollable_content_region.height
         lowest = widget.virtual_region_with_margin.bottom + above + change.get(widget, 0) - view
         height = self.virtual_size.height + sum(change.values())
-        return max(0, min(top.virtual_region_with_margin.y + above, lowest, height - view)), height
+        highest = top.virtual_region_with_margin.y + above - self._docked_rows()
+        return max(0, min(highest, lowest, height - view)), height
 
     def watch_virtual_size(self) -> None:
         """The form's height changes as its boxes take their text's height (after a change of
@@ -246,8 +248,18 @@ class StepEditor(VerticalScroll):
             return
         if focused is None or self not in focused.ancestors or not self.display:
             return
-        if not focused.region.intersection(self.scrollable_content_region).area:
+        window = self.scrollable_content_region
+        window = window.shrink(Spacing(self._docked_rows(), 0, 0, 0))
+        if not focused.region.intersection(window).area:
             self._reveal_now(focused)
+
+    def _docked_rows(self) -> int:
+        """The rows a title docked at the top of the form covers (the item's, which stays in
+        sight however far the form scrolls): a field scrolled under it is out of sight."""
+        for child in self.children:
+            if child.styles.dock == "none" and child.display:
+                return child.dock_gutter.top
+        return 0
 
     def _first_field(self) -> Widget | None:
         """The first widget the cursor can go to, in the form's order.

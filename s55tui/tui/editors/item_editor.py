@@ -36,7 +36,7 @@ class ItemEditor(StepEditor):
     """Edits ``draft.items[index]``; ``show(index)`` moves it to another item."""
 
     DEFAULT_CSS = """
-    ItemEditor #item-title { dock: top; }
+    ItemEditor #item-title { dock: top; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     ItemEditor #item-head { height: auto; }
     ItemEditor #item-head > Vertical { height: auto; width: 1fr; margin-right: 1; }
     ItemEditor #item-head > #number-box { width: 14; }
