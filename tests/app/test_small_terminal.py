@@ -245,24 +245,3 @@ def test_a_very_long_item_number_leaves_the_form_in_sight(tmp_path: Path, size: 
         assert number.region.y > title.region.y  # and not under the title
 
     run_at(size, path, check)
-
-
-@pytest.mark.parametrize(("size", "rows"), [(SMALL, 2), ((113, 30), 2), ((114, 30), 1), (LARGE, 1)])
-def test_every_addressee_box_is_inside_the_form(tmp_path: Path, size: tuple[int, int], rows: int) -> None:
-    """Found by a random walk at 80x24: the four addressee boxes in one row ran past the form's
-    right edge, and Tab put the cursor in "National bodies", out of sight. Where one row does
-    not fit they take two rows of two; each box whole, and its label shown."""
-    path = copy_example(EXAMPLE, tmp_path)
-
-    async def check(app, pilot) -> None:
-        screen = app.screen
-        editor = screen.editor
-        boxes = list(screen.query("#to-row Checkbox"))
-        for box in boxes:
-            box.focus()
-            await pilot.pause()
-            assert editor.region.contains_region(box.region), (box.id, box.region, editor.region)
-            assert str(box.label) in text_in(screen_lines(app), box.region)
-        assert len({box.region.y for box in boxes}) == rows
-
-    run_at(size, path, check)

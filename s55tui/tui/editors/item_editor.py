@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -45,7 +45,6 @@ class ItemEditor(StepEditor):
     ItemEditor #due-row > #due-hint { width: 1fr; margin-top: 2; }
     ItemEditor #to-row { height: auto; }
     ItemEditor #to-row Checkbox { border: none; padding: 0; height: 1; margin-right: 2; }
-    ItemEditor #to-row.-two-rows { layout: grid; grid-size: 2; grid-rows: 1; }
     ItemEditor #f-text { max-height: 12; }
     """
 
@@ -110,16 +109,6 @@ class ItemEditor(StepEditor):
         yield ResponseArea(id="f-notes")
         yield field_label("Your own words printed just before the item (optional)")
         yield ResponseArea(id="f-intro")
-
-    # The addressees' four boxes side by side take this many columns (their labels and gaps).
-    TO_ROW_WIDTH = 78
-
-    def on_resize(self, event: events.Resize) -> None:
-        """The addressees in two rows of two where one row would not fit (at 80x24, and up to
-        about 114 columns with the outline): in one row the last box ran past the form's right
-        edge, out of sight, and the cursor went there by Tab. Set only when it changes, so a
-        screen wide enough never restyles the row."""
-        self.query_one("#to-row").set_class(event.size.width < self.TO_ROW_WIDTH, "-two-rows")
 
     def open(self, index: int = -1) -> None:
         """Show the item at ``index``."""
