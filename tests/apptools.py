@@ -56,3 +56,16 @@ async def go_to(pilot: object, screen: Any, step: Any, field: str = "") -> None:
     screen.go(step, field)
     await until(pilot, lambda: screen.step == step and not screen.nav.settling)
     await pilot.pause()  # type: ignore[attr-defined]
+
+
+def notes_shown(app: S55App) -> list[str]:
+    """Every notification the app shows from now on, as its text."""
+    notes: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, **kwargs) -> None:
+        notes.append(message)
+        shown(message, **kwargs)
+
+    app.notify = notify
+    return notes

@@ -188,6 +188,12 @@ def next_owed(draft: Draft, here: Step, field: str = "") -> tuple[Step, str] | N
     return None
 
 
+def opening_place(draft: Draft) -> tuple[Step, str]:
+    """Where a draft opens (and opens again, once read anew): the first response still owed,
+    with the field the cursor goes to; else the report's details, at their first field."""
+    return next_owed(draft, Step(DETAILS)) or (Step(DETAILS), "")
+
+
 _FIELD = re.compile(r"^(items|checklist)\[(\d+)\](?:\.(\w+))?$")
 _SECTION_STEP = {
     "report.summary": FINDINGS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from apptools import copy_example, go_to, run_app, type_text, until
+from apptools import copy_example, go_to, notes_shown, run_app, type_text, until
 from testdata import EXAMPLE
 from textual.widgets import Input, Label
 
@@ -176,9 +176,7 @@ def test_the_footer_shows_the_same_keys_on_every_step(tmp_path: Path) -> None:
 
     async def check(app, pilot) -> None:
         screen = app.screen
-        notes: list[str] = []
-        shown = app.notify
-        app.notify = lambda message, **kwargs: (notes.append(message), shown(message, **kwargs))
+        notes = notes_shown(app)
         footer = screen.query_one("KeyFooter")
         keys = list(footer.children)
 

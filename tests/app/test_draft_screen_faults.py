@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from apptools import copy_example, go_to, run_app, type_text, until
+from apptools import copy_example, go_to, notes_shown, run_app, type_text, until
 from testdata import EXAMPLE
 from textual import events
 from textual.widgets import Checkbox, Select, TextArea
@@ -32,19 +32,6 @@ def _draft(tmp_path: Path, change) -> Path:
     return path
 
 
-def _notes(app) -> list[str]:
-    """Every notification the app shows from now on, as its text."""
-    notes: list[str] = []
-    shown = app.notify
-
-    def notify(message: str, **kwargs) -> None:
-        notes.append(message)
-        shown(message, **kwargs)
-
-    app.notify = notify
-    return notes
-
-
 def test_a_paste_after_ctrl_g_to_the_checklist_never_lands_in_the_comments_out_of_sight(
     tmp_path: Path,
 ) -> None:
@@ -56,7 +43,7 @@ def test_a_paste_after_ctrl_g_to_the_checklist_never_lands_in_the_comments_out_o
 
     async def walk(app, pilot) -> None:
         screen = app.screen
-        notes = _notes(app)
+        notes = notes_shown(app)
         screen.go(Step("pcc"), "pcc_comments")
         await until(pilot, lambda: app.focused is not None and app.focused.id == "f-pcc_comments")
         before = screen.draft.response.pcc_comments
@@ -88,7 +75,7 @@ def test_ctrl_g_puts_the_cursor_in_the_empty_commissioners_box_when_the_chiefs_i
 
     async def walk(app, pilot) -> None:
         screen = app.screen
-        notes = _notes(app)
+        notes = notes_shown(app)
         await pilot.press("ctrl+g")
         await until(pilot, lambda: screen.step == Step("item", 2))
         assert isinstance(app.focused, TextArea) and app.focused.id == "f-pcc_response"

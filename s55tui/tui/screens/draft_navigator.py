@@ -24,7 +24,7 @@ from s55tui.tui.steps import (
     DETAILS,
     REVIEW,
     Step,
-    next_owed,
+    opening_place,
     position_of,
     step_at,
     step_count,
@@ -159,9 +159,7 @@ class StepNavigator:
         written back: the draft was read again (taken over, or their version opened), and what
         the fields showed is older than it."""
         self.force_reload()
-        found = next_owed(self.screen.draft, Step(DETAILS))
-        step, field = found if found is not None else (Step(DETAILS), "")
-        self.go(step, field)
+        self.go(*opening_place(self.screen.draft))
 
     def force_reload(self) -> None:
         """Make the next ``go`` load its editor from the draft, even to the step open now, and

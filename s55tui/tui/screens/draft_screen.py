@@ -41,7 +41,7 @@ from s55tui.tui.screens.draft_consult import Consulting
 from s55tui.tui.screens.draft_items import ItemActions
 from s55tui.tui.screens.draft_navigator import StepNavigator
 from s55tui.tui.screens.draft_saver import DraftSaver
-from s55tui.tui.steps import DETAILS, REVIEW, Step, next_owed
+from s55tui.tui.steps import REVIEW, Step, next_owed, opening_place
 from s55tui.tui.widgets.key_footer import KeyFooter
 from s55tui.tui.widgets.outline import Outline
 from s55tui.tui.widgets.status_line import StatusLine
@@ -83,10 +83,8 @@ class DraftScreen(Screen[None]):
         self._first_field = ""  # where the cursor goes when the screen opens ("": the step's first)
         if item is not None and 0 <= item < len(session.draft.items):
             self.nav.step = Step("item", item)
-        else:  # where the work is: the first response still owed, else the report's details
-            found = next_owed(session.draft, Step(DETAILS))
-            if found is not None:
-                self.nav.step, self._first_field = found
+        else:  # where the work is
+            self.nav.step, self._first_field = opening_place(session.draft)
 
     def _take_width_class(self) -> None:
         """Take the breakpoint class (``-wide``, ``-narrow``) the terminal's width gives now.
